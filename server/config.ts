@@ -1,0 +1,72 @@
+/**
+ * The server's configuration, read from the environment and validated once at start. Everything else
+ * receives a {@link Config} and never reads `process.env` itself.
+ */
+import path from 'node:path';
+import * as v from 'valibot';
+
+const Port = v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(65535));
+
+const EnvSchema = v.object({
+  PORT: v.optional(Port, '8787'),
+  HOST: v.optional(v.string(), '0.0.0.0'),
+  DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
+  REDIS_URL: v.optional(v.pipe(v.string(), v.regex(/^rediss?:\/\//, 'must be a redis:// URL'))),
+  PORTHOLE_ADMIN_EMAIL: v.optional(v.pipe(v.string(), v.email()), 'admin@porthole.local'),
+  PORTHOLE_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),
+  PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
+  LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+});
+
+/** Validated server settings. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the SQLite file and, later, uploaded files. */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file when set. */
+  databaseUrl: string | undefined;
+  /** Enables the socket.io Redis adapter so several server processes share rooms. */
+  redisUrl: string | undefined;
+  adminEmail: string;
+  /** Password of the first admin; generated and printed once when unset. */
+  adminPassword: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: string;
+  /** Folder holding the built widget and console (`npm run build`). */
+  distDir: string;
+  /** Folder of the demo website. */
+  siteDir: string;
+}
+
+/** Empty strings count as unset, as a shell's `VAR= cmd` means. */
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => !!e[1]));
+}
+
+/**
+ * Parses the environment into a {@link Config}.
+ * @throws Error naming every invalid variable, so a bad start fails at once and clearly.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const parsed = v.safeParse(EnvSchema, definedOnly(env));
+  if (!parsed.success) {
+    const lines = parsed.issues.map((i) => `${v.getDotPath(i) ?? '?'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.output;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(root, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    adminEmail: e.PORTHOLE_ADMIN_EMAIL.toLowerCase(),
+    adminPassword: e.PORTHOLE_ADMIN_PASSWORD,
+    publicUrl: e.PORTHOLE_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    distDir: path.resolve(root, 'dist'),
+    siteDir: path.resolve(root, 'demo/site'),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Every migration in order, imported statically so the server runs them without reading folders.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+};
+
+/** A Kysely migration provider over the list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,62 @@
+/**
+ * Opens the configured database (SQLite file by default, PostgreSQL when a URL is given), runs the
+ * migrations, and returns the {@link Store} over it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../core/ports.js';
+import { kyselyStore } from './kysely-store.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** Where the data lives. */
+export type StoreLocation =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; /** Schema to use instead of `public`, e.g. per test run. */ schema?: string };
+
+const INT8_OID = 20;
+
+function sqliteDb(file: string): Kysely<Database> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  // WAL lets readers and a second server process share the file while one writes.
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function postgresDb(url: string, schema: string | undefined): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // Timestamps are bigint; their values stay far below 2^53, so numbers are exact.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Runs every pending migration; throws with the failing migration's error. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+/** Opens, migrates and wraps the database at `location`. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const db = location.kind === 'sqlite' ? sqliteDb(location.file) : postgresDb(location.url, location.schema);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return kyselyStore(db);
+}

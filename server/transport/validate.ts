@@ -1,0 +1,31 @@
+/**
+ * Validation at the edge: every inbound payload, socket or HTTP, passes through {@link validate}
+ * before any service sees it.
+ */
+import * as v from 'valibot';
+import { fail, ok, type Result } from '../../src/protocol/index.js';
+
+/** Serialised size of a payload in bytes; non-serialisable payloads count as infinite. */
+function byteSize(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * Checks size, then shape. A payload over `maxBytes`, or with a field over its length limit, is
+ * `payload_too_large`; any other mismatch is `invalid_payload` with the failing paths in `details`.
+ */
+export function validate<S extends v.GenericSchema>(schema: S, payload: unknown, maxBytes: number): Result<v.InferOutput<S>> {
+  const size = byteSize(payload);
+  if (size > maxBytes) return fail('payload_too_large', `Payload is ${size} bytes; the limit is ${maxBytes}.`);
+  const parsed = v.safeParse(schema, payload);
+  if (parsed.success) return ok(parsed.output);
+  const details = parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }));
+  if (parsed.issues.some((i) => i.type === 'max_length')) {
+    return fail('payload_too_large', 'A field is longer than allowed.', details);
+  }
+  return fail('invalid_payload', `Invalid payload: ${details.map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}`, details);
+}
