@@ -78,3 +78,9 @@ export const consoleCommandSchemas = {
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
+
+/** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */
+export type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
+
+/** The value a command's successful ack carries. */
+export type AckValueOf<F> = F extends (payload: never, ack: Ack<infer T>) => void ? T : never;
