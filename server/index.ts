@@ -36,7 +36,9 @@ const app = await buildApp({
 
 const created = await app.auth.bootstrap({ email: config.adminEmail, password: config.adminPassword });
 await app.http.listen({ port: config.port, host: config.host });
-const base = config.publicUrl ?? `http://localhost:${config.port}`;
+const address = app.http.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const base = config.publicUrl ?? `http://localhost:${port}`;
 
 // Printed to stdout on purpose: the one time the generated password is shown.
 console.log(`
