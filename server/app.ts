@@ -12,9 +12,9 @@ import { technicianChat } from './core/services/technician-chat.js';
 import { visitorChat } from './core/services/visitor-chat.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
-import { mountConsoleNamespace } from './transport/socket/console-namespace.js';
+import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPublisher } from './transport/socket/publisher.js';
-import { mountWidgetNamespace } from './transport/socket/widget-namespace.js';
+import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
 
 /** What {@link buildApp} needs. */
 export interface AppDeps {
@@ -51,8 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
-  const widgetNs = io.of(NAMESPACES.widget);
-  const consoleNs = io.of(NAMESPACES.console);
+  const widgetNs = io.of(NAMESPACES.widget) as WidgetNamespace;
+  const consoleNs = io.of(NAMESPACES.console) as ConsoleNamespace;
   const publish = socketPublisher(widgetNs, consoleNs);
   const auth = technicianAuth({ store: deps.store, env: deps.env, hasher: deps.hasher });
 
@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendFailure(reply, fail('internal', 'Something went wrong on the server.'));
   });
   http.setNotFoundHandler((_request, reply) => sendFailure(reply, fail('not_found', 'Not found.')));
-  http.get('/api/health', async () => ({ ok: true, value: { status: 'up' } }));
+  http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   await staticRoutes(http, deps.dirs);
 

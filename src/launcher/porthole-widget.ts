@@ -12,10 +12,12 @@
  * <script type="module" src="https://support.example.com/widget/porthole.js"></script>
  * <porthole-widget channel="demo"></porthole-widget>
  */
+// Type-only: erased at build, so the chat stays out of the launcher's bundle.
+import type * as ChatModuleTypes from '../chat/porthole-chat.js';
 import { loadToken } from '../transport/visitor-token.js';
 import { launcherCss } from './launcher.styles.js';
 
-type ChatModule = typeof import('../chat/porthole-chat.js');
+type ChatModule = typeof ChatModuleTypes;
 type ChatElement = InstanceType<ChatModule['PortholeChat']>;
 
 const ICON =

@@ -20,9 +20,9 @@ export function ask<Commands, E extends keyof Commands & string>(
 ): Promise<Result<AckValueOf<Commands[E]>>> {
   if (!socket?.connected) return Promise.resolve(fail('internal', 'Not connected to the server.'));
   return new Promise((resolve) => {
-    const timed = socket.timeout(ACK_TIMEOUT_MS);
-    const emit = timed.emit as (event: string, payload: unknown, ack: AckCallback) => void;
-    emit.call(timed, event, payload, (err, result) => {
+    // socket.io's typed emit cannot express a generic command map; the protocol types guard the call.
+    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(event: string, payload: unknown, ack: AckCallback): void };
+    timed.emit(event, payload, (err, result) => {
       resolve(err ? fail('internal', 'The server did not answer in time.') : (result as Result<AckValueOf<Commands[E]>>));
     });
   });

@@ -31,7 +31,11 @@ export class SignInForm extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     this.busy = true;
-    const r = await login(String(data.get('email') ?? ''), String(data.get('password') ?? ''));
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const r = await login(field('email'), field('password'));
     this.busy = false;
     if (!r.ok) {
       this.error = r.message;

@@ -103,7 +103,7 @@ export class ConsoleController implements ReactiveController {
     if (seq > 0) await this.#ask('session:read', { sessionId, seq });
   }
 
-  #ask<E extends keyof ConsoleCommands & string>(event: E, payload: PayloadOf<ConsoleCommands[E]>) {
+  #ask<E extends keyof ConsoleCommands>(event: E, payload: PayloadOf<ConsoleCommands[E]>) {
     return ask<ConsoleCommands, E>(this.#socket, event, payload);
   }
 }

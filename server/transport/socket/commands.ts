@@ -5,14 +5,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type * as v from 'valibot';
-import { fail, LIMITS, type Ack, type Result } from '../../../src/protocol/index.js';
+import { fail, LIMITS, type Ack, type AckValueOf, type Result } from '../../../src/protocol/index.js';
 import { validate } from '../validate.js';
-
-type AckValue<F> = F extends (payload: never, ack: Ack<infer T>) => void ? T : never;
 
 /** One async handler per command, typed from the event map and the schema table. */
 export type CommandHandlers<Commands, Schemas extends Record<keyof Commands, v.GenericSchema>> = {
-  [K in keyof Commands]: (payload: v.InferOutput<Schemas[K]>) => Promise<Result<AckValue<Commands[K]>>>;
+  [K in keyof Commands]: (payload: v.InferOutput<Schemas[K]>) => Promise<Result<AckValueOf<Commands[K]>>>;
 };
 
 /** Wires `handlers` onto `socket` for every event in `schemas`. */

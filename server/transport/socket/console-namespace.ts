@@ -16,7 +16,8 @@ import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
 import { channelRoom } from './rooms.js';
 
-type ConsoleNamespace = Namespace<ConsoleCommands, ConsoleFacts, object, { technician: Technician; channelIds: string[] }>;
+/** The console namespace with its typed events and per-socket data. */
+export type ConsoleNamespace = Namespace<ConsoleCommands, ConsoleFacts, object, { technician: Technician; channelIds: string[] }>;
 
 /** True when the browser's Origin is this server, so another site cannot ride the cookie. */
 function sameOrigin(origin: string | undefined, host: string | undefined): boolean {

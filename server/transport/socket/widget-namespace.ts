@@ -13,7 +13,8 @@ import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
 import { sessionRoom } from './rooms.js';
 
-type WidgetNamespace = Namespace<WidgetCommands, WidgetFacts, object, VisitorContext>;
+/** The widget namespace with its typed events and per-socket data. */
+export type WidgetNamespace = Namespace<WidgetCommands, WidgetFacts, object, VisitorContext>;
 
 /** Installs the handshake and command handlers on the widget namespace. */
 export function mountWidgetNamespace(ns: WidgetNamespace, deps: { store: Store; chat: VisitorChat; log: FastifyBaseLogger }): void {
