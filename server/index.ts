@@ -12,7 +12,9 @@ import { openStore } from './storage/open-store.js';
 
 const config = loadConfig();
 const store = await openStore(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: path.join(config.dataDir, 'porthole.sqlite') },
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'sqlite', file: path.join(config.dataDir, 'porthole.sqlite') },
 );
 
 let adapter;

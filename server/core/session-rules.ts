@@ -14,12 +14,7 @@ export function isOpen(session: Pick<Session, 'status'>): boolean {
 }
 
 /** S-2: a visitor who asks for help gets a new session, in queue in the widget's channel. */
-export function newVisitorSession(input: {
-  id: string;
-  channelId: string;
-  visitorId: string;
-  now: number;
-}): Session {
+export function newVisitorSession(input: { id: string; channelId: string; visitorId: string; now: number }): Session {
   return {
     id: input.id,
     channelId: input.channelId,
@@ -34,9 +29,7 @@ export function newVisitorSession(input: {
 
 /** S-4: whether anyone may still post in the session. */
 export function canPost(session: Session): Result<null> {
-  return isOpen(session)
-    ? ok(null)
-    : fail('session_not_open', `This session is ${session.status}; start a new one to chat again.`);
+  return isOpen(session) ? ok(null) : fail('session_not_open', `This session is ${session.status}; start a new one to chat again.`);
 }
 
 /**

@@ -7,7 +7,12 @@ import type { SessionListRow } from './ports.js';
 
 /** A short, stable, non-identifying label for a visitor. */
 export function visitorLabel(visitorId: string | null): string {
-  return visitorId ? `Visitor ${visitorId.replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase()}` : 'Visitor';
+  return visitorId
+    ? `Visitor ${visitorId
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 4)
+        .toUpperCase()}`
+    : 'Visitor';
 }
 
 /** The wire view of a message. */

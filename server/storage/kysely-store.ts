@@ -100,7 +100,9 @@ export function kyselyStore(db: Kysely<Database>): Store {
     },
     async findAuthSession(tokenHash) {
       const r = await db.selectFrom('auth_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return r && { tokenHash: r.token_hash, technicianId: r.technician_id, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) };
+      return (
+        r && { tokenHash: r.token_hash, technicianId: r.technician_id, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) }
+      );
     },
     async deleteAuthSession(tokenHash) {
       await db.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute();
@@ -130,7 +132,10 @@ export function kyselyStore(db: Kysely<Database>): Store {
     },
 
     async insertVisitor(v) {
-      await db.insertInto('visitors').values({ id: v.id, channel_id: v.channelId, token_hash: v.tokenHash, created_at: v.createdAt }).execute();
+      await db
+        .insertInto('visitors')
+        .values({ id: v.id, channel_id: v.channelId, token_hash: v.tokenHash, created_at: v.createdAt })
+        .execute();
     },
     async findVisitorByTokenHash(tokenHash) {
       const r = await db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

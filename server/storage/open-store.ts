@@ -18,6 +18,7 @@ export type StoreLocation =
   | { kind: 'postgres'; url: string; /** Schema to use instead of `public`, e.g. per test run. */ schema?: string };
 
 const INT8_OID = 20;
+const parseInt8 = (v: string) => Number(v);
 
 function sqliteDb(file: string): Kysely<Database> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -37,23 +38,32 @@ function postgresDb(url: string, schema: string | undefined): Kysely<Database> {
     // Timestamps are bigint; their values stay far below 2^53, so numbers are exact.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Runs every pending migration; throws with the failing migration's error. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+/**
+ * Runs every pending migration; throws with the failing migration's error. `schema` (PostgreSQL
+ * only) is where Kysely keeps its own migration tables.
+ */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  // Without a schema, Kysely looks for its migration tables in every schema of the database, so a
+  // second schema (another test run, another deployment) would find them and never create its own.
+  const { error } = await new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error('Migration failed', { cause: error });
 }
 
 /** Opens, migrates and wraps the database at `location`. */
 export async function openStore(location: StoreLocation): Promise<Store> {
   const db = location.kind === 'sqlite' ? sqliteDb(location.file) : postgresDb(location.url, location.schema);
   try {
-    await migrate(db);
+    await migrate(db, location.kind === 'postgres' ? (location.schema ?? 'public') : undefined);
   } catch (e) {
     await db.destroy();
     throw e;

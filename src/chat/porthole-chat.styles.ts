@@ -14,7 +14,12 @@ export const chatStyles = css`
     border-radius: 14px;
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.22);
     overflow: hidden;
-    font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    font:
+      14px/1.45 system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      sans-serif;
     color: #1b1f24;
   }
   header {

@@ -55,9 +55,11 @@ export class PortholeChat extends LitElement {
         <button class="close" type="button" aria-label="Close chat" @click=${this.#requestClose}>×</button>
       </header>
       <div class="log" role="log" aria-live="polite" aria-label="Conversation">
-        ${state.messages.length === 0 && state.pending.length === 0
-          ? html`<p class="empty">Hi! Ask us anything; a technician will answer here.</p>`
-          : nothing}
+        ${
+          state.messages.length === 0 && state.pending.length === 0
+            ? html`<p class="empty">Hi! Ask us anything; a technician will answer here.</p>`
+            : nothing
+        }
         ${state.messages.map((m) => this.#renderMessage(m))} ${state.pending.map((p) => this.#renderPending(p))}
       </div>
       ${this.#renderStatus()}

@@ -43,7 +43,7 @@ after(async () => {
 test('the demo site serves the widget under a strict Content-Security-Policy', async () => {
   const res = await visitor.goto(`${server.url}/`);
   assert.ok(res?.ok());
-  assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/);
+  assert.match(res!.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/);
   await visitor.locator('porthole-widget button.launch').waitFor();
   assert.equal(await visitor.evaluate(() => customElements.get('porthole-chat') === undefined), true, 'chat not loaded before intent');
 });
@@ -77,7 +77,11 @@ test('a visitor message reaches the console live; the reply reaches the visitor 
   await reply.press('Enter');
 
   await visitor.locator('porthole-chat .msg.technician', { hasText: 'Which browser are you using?' }).waitFor();
-  assert.deepEqual(await widgetMessages(visitor), ['Hello, my order page is blank', 'It started this morning', 'Thanks! Which browser are you using?']);
+  assert.deepEqual(await widgetMessages(visitor), [
+    'Hello, my order page is blank',
+    'It started this morning',
+    'Thanks! Which browser are you using?',
+  ]);
   await technician.locator('conversation-view .status', { hasText: 'Active' }).waitFor();
   await visitor.locator('porthole-chat header', { hasText: 'Admin is helping you' }).waitFor();
   assert.equal(await technician.locator('session-list li .unread').count(), 0, 'read once open');
@@ -89,7 +93,11 @@ test('after a reload the conversation and its history are still there', async ()
   await visitor.locator('porthole-widget porthole-chat').waitFor({ state: 'attached' });
   await visitor.locator('porthole-widget button.launch').click();
   await visitor.locator('porthole-chat .msg.technician').first().waitFor();
-  assert.deepEqual(await widgetMessages(visitor), ['Hello, my order page is blank', 'It started this morning', 'Thanks! Which browser are you using?']);
+  assert.deepEqual(await widgetMessages(visitor), [
+    'Hello, my order page is blank',
+    'It started this morning',
+    'Thanks! Which browser are you using?',
+  ]);
 });
 
 test('coming back later in the same browser finds the same conversation, and it still works both ways', async () => {

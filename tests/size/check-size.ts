@@ -51,7 +51,9 @@ let failed = 0;
 for (const r of rows) {
   const ok = r.bytes <= r.budget;
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(32)} ${(r.bytes / 1000).toFixed(2).padStart(6)} kB gzip  (budget ${(r.budget / 1000).toFixed(1)} kB)`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(32)} ${(r.bytes / 1000).toFixed(2).padStart(6)} kB gzip  (budget ${(r.budget / 1000).toFixed(1)} kB)`,
+  );
 }
 console.log(`size: ${rows.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -40,7 +40,10 @@ describe('<porthole-chat>', () => {
   it('resumes the stored session and renders its history in seq order, as text', async () => {
     const fake = new FakeSocket();
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    fake.handlers.set('session:resume', () => ({ ok: true, value: { session, messages: [message(2, hostile), message(1, 'first', { kind: 'visitor' })] } }));
+    fake.handlers.set('session:resume', () => ({
+      ok: true,
+      value: { session, messages: [message(2, hostile), message(1, 'first', { kind: 'visitor' })] },
+    }));
     fake.handlers.set('messages:sync', () => ({ ok: true, value: [] }));
     const chat = await mountChat(fake);
     await fake.serverConnect();

@@ -8,7 +8,12 @@ export const consoleStyles = css`
     display: flex;
     flex-direction: column;
     height: 100%;
-    font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    font:
+      14px/1.45 system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      sans-serif;
     color: #1b1f24;
   }
   .topbar {

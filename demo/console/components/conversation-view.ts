@@ -44,10 +44,11 @@ export class ConversationView extends LitElement {
       </header>
       <div class="log" role="log" aria-live="polite" aria-label="Messages">
         ${this.messages.map(
-          (m) => html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-            <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-            <span class="text">${m.text}</span>
-          </div>`,
+          (m) =>
+            html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
+              <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
+              <span class="text">${m.text}</span>
+            </div>`,
         )}
       </div>
       <form @submit=${this.#submit}>

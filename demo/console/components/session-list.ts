@@ -42,7 +42,9 @@ export class SessionList extends LitElement {
         <span class="time">${timeLabel(s.updatedAt)}</span>
       </div>
       <div class="row">
-        <span class="last">${s.lastMessage ? `${s.lastMessage.authorKind === 'technician' ? 'You: ' : ''}${s.lastMessage.text}` : 'No messages yet'}</span>
+        <span class="last"
+          >${s.lastMessage ? `${s.lastMessage.authorKind === 'technician' ? 'You: ' : ''}${s.lastMessage.text}` : 'No messages yet'}</span
+        >
         ${s.unread > 0 ? html`<span class="unread" aria-label="${s.unread} unread">${s.unread}</span>` : nothing}
       </div>
       <div class="row meta">

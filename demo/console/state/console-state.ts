@@ -49,7 +49,10 @@ function withMessages(state: ConsoleState, sessionId: string, incoming: readonly
     ...summary,
     lastSeq: Math.max(summary.lastSeq, last?.seq ?? 0),
     updatedAt: Math.max(summary.updatedAt, last?.createdAt ?? 0),
-    lastMessage: last && last.seq >= summary.lastSeq ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt } : summary.lastMessage,
+    lastMessage:
+      last && last.seq >= summary.lastSeq
+        ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt }
+        : summary.lastMessage,
     unread: state.selectedId === sessionId ? 0 : summary.unread + newVisitorMessages,
   };
   return { ...state, messages, sessions: new Map(state.sessions).set(sessionId, updated) };

@@ -67,7 +67,14 @@ export function technicianAuth({ store, env, hasher }: TechnicianAuthDeps) {
       if ((await store.countTechnicians()) > 0) return null;
       const password = admin.password ?? env.token().slice(0, 20);
       const now = env.now();
-      const tech: Technician = { id: env.id(), email: admin.email, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(password), createdAt: now };
+      const tech: Technician = {
+        id: env.id(),
+        email: admin.email,
+        name: 'Admin',
+        role: 'admin',
+        passwordHash: await hasher.hash(password),
+        createdAt: now,
+      };
       await store.insertTechnician(tech);
       let channel = await store.findChannelByKey(DEFAULT_CHANNEL_KEY);
       if (!channel) {

@@ -1,7 +1,15 @@
 /**
  * What a signed-in technician may do with chats: list sessions, send, sync, mark read.
  */
-import { ok, type MessageSend, type MessagesSync, type MessageView, type Result, type SessionRead, type SessionSummary } from '../../../src/protocol/index.js';
+import {
+  ok,
+  type MessageSend,
+  type MessagesSync,
+  type MessageView,
+  type Result,
+  type SessionRead,
+  type SessionSummary,
+} from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
 import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';

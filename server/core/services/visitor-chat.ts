@@ -1,7 +1,16 @@
 /**
  * What a visitor's widget may do: ask for help, resume its session, send and sync messages.
  */
-import { fail, ok, type MessageSend, type MessagesSync, type MessageView, type Result, type SessionView, type VisitorSessionState } from '../../../src/protocol/index.js';
+import {
+  fail,
+  ok,
+  type MessageSend,
+  type MessagesSync,
+  type MessageView,
+  type Result,
+  type SessionView,
+  type VisitorSessionState,
+} from '../../../src/protocol/index.js';
 import { visitorMayAct } from '../access-rules.js';
 import type { Channel, Visitor } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';

@@ -34,23 +34,30 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: { store: Store; 
       }
       socket.data = { channel, visitor };
     };
-    run().then(() => next(), (e: unknown) => next(e instanceof HandshakeError ? e : wrap(e, log)));
+    run().then(
+      () => next(),
+      (e: unknown) => next(e instanceof HandshakeError ? e : wrap(e, log)),
+    );
   });
 
   ns.on('connection', (socket) => {
     const ctx = socket.data;
+    const start = async () => {
+      const r = await chat.start(ctx);
+      if (!r.ok) return r;
+      ctx.visitor = r.value.visitor;
+      await socket.join(sessionRoom(r.value.session.id));
+      // A returning visitor keeps the token they hold; only a new one gets one.
+      return ok({ token: r.value.token ?? '', session: r.value.session });
+    };
+    // A second `session:start` while the first is still running shares its answer; otherwise both
+    // would see no visitor yet and a double click would make two visitors and two sessions (S-2).
+    let starting: ReturnType<typeof start> | undefined;
     bindCommands<WidgetCommands, typeof widgetCommandSchemas>(
       socket,
       widgetCommandSchemas,
       {
-        'session:start': async () => {
-          const r = await chat.start(ctx);
-          if (!r.ok) return r;
-          ctx.visitor = r.value.visitor;
-          await socket.join(sessionRoom(r.value.session.id));
-          // A returning visitor keeps the token they hold; only a new one gets one.
-          return ok({ token: r.value.token ?? '', session: r.value.session });
-        },
+        'session:start': () => (starting ??= start().finally(() => (starting = undefined))),
         'session:resume': async () => {
           const r = await chat.resume(ctx);
           if (r.ok && r.value.session) await socket.join(sessionRoom(r.value.session.id));

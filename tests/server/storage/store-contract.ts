@@ -1,0 +1,38 @@
+/**
+ * The one contract every {@link Store} adapter is held to. An adapter's test file calls
+ * {@link storeContract} with a function that opens a fresh store; the suite opens it once, gives
+ * each test fresh records, and cleans up at the end.
+ */
+import { after, before, describe } from 'node:test';
+import type { Store } from '../../../server/core/ports.js';
+import { accountContract } from './contract/accounts.js';
+import { messageContract } from './contract/messages.js';
+import { sessionContract } from './contract/sessions.js';
+
+/** An opened store and how to close and remove it. */
+export interface OpenedStore {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+/** Declares the store contract suite, named `name`, against the store `open` returns. */
+export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`${name} store contract`, () => {
+    let opened: OpenedStore | undefined;
+    const getStore = (): Store => {
+      if (!opened) throw new Error('The store did not open.');
+      return opened.store;
+    };
+
+    before(async () => {
+      opened = await open();
+    });
+    after(async () => {
+      await opened?.cleanup();
+    });
+
+    accountContract(getStore);
+    sessionContract(getStore);
+    messageContract(getStore);
+  });
+}
