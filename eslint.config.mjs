@@ -20,7 +20,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       'no-restricted-properties': [
         'error',
         { object: 'describe', property: 'only', message: 'Do not commit .only' },
@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // chai's assertions are thenables in @open-wc/testing; awaiting them is not the intent.
-    files: ['tests/widget/**/*.ts'],
+    files: ['tests/widget/**/*.ts', 'tests/console/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {

@@ -1,11 +1,11 @@
-// Widget tests in real Chromium (Debian's package), TypeScript compiled on the fly by esbuild.
+// Widget and console tests in real Chromium (Debian's package), TypeScript compiled on the fly by esbuild.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: 'tests/widget/**/*.test.ts',
+  files: ['tests/widget/**/*.test.ts', 'tests/console/**/*.test.ts'],
   // The browser builds of socket.io-client and engine.io-client, and Lit without dev-mode noise.
   nodeResolve: { exportConditions: ['browser', 'production'], browser: true },
   concurrency: 1,

@@ -16,6 +16,7 @@ const EnvSchema = v.object({
   PORTHOLE_ADMIN_EMAIL: v.optional(v.pipe(v.string(), v.email()), 'admin@porthole.local'),
   PORTHOLE_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),
   PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
+  TRUST_PROXY: v.optional(v.picklist(['true', 'false', '1', '0']), 'false'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -33,6 +34,8 @@ export interface Config {
   /** Password of the first admin; generated and printed once when unset. */
   adminPassword: string | undefined;
   publicUrl: string | undefined;
+  /** Believe X-Forwarded-For for client addresses (rate limits); only behind your own proxy. */
+  trustProxy: boolean;
   logLevel: string;
   /** Folder holding the built widget and console (`npm run build`). */
   distDir: string;
@@ -64,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     redisUrl: e.REDIS_URL,
     adminEmail: e.PORTHOLE_ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.PORTHOLE_ADMIN_PASSWORD,
-    publicUrl: e.PORTHOLE_PUBLIC_URL,
+    publicUrl: e.PORTHOLE_PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),

@@ -34,6 +34,8 @@ const app = await buildApp({
   dirs: { distDir: config.distDir, siteDir: config.siteDir },
   logLevel: config.logLevel,
   adapter,
+  trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
 });
 
 const created = await app.auth.bootstrap({ email: config.adminEmail, password: config.adminPassword });

@@ -2,7 +2,15 @@
  * The domain records the core works on. Storage adapters read and write exactly these shapes; the
  * wire views in `src/protocol/views.ts` are derived from them by `views.ts`.
  */
-import type { MessageAuthor, SessionStatus } from '../../src/protocol/index.js';
+import type {
+  Actor,
+  Capability,
+  ClientOs,
+  MessageAuthor,
+  PermissionStatus,
+  SessionOrigin,
+  SessionStatus,
+} from '../../src/protocol/index.js';
 
 /** A technician's account. */
 export interface Technician {
@@ -20,6 +28,13 @@ export interface Channel {
   key: string;
   name: string;
   createdAt: number;
+  /** Minutes without activity after which an open session expires. */
+  expirationMinutes: number;
+  /** Website origins allowed to open sessions here, besides the server's own. */
+  allowedOrigins: string[];
+  /** Page invitation links open; empty means the server's own demo site. */
+  siteUrl: string;
+  downloadLinks: Partial<Record<ClientOs, string>>;
 }
 
 /** A browser that asked for help, known by the hash of its bearer token. */
@@ -36,10 +51,21 @@ export interface Session {
   channelId: string;
   visitorId: string | null;
   status: SessionStatus;
+  origin: SessionOrigin;
   ownerId: string | null;
+  /** Invited technicians besides the owner, in the order they joined. */
+  participantIds: string[];
+  createdBy: string | null;
+  /** Secret of the invitation link while the visitor has not joined (S-5); then null. */
+  inviteToken: string | null;
+  /** Six-digit PIN while the visitor has not joined (S-5); then null. */
+  pin: string | null;
   lastSeq: number;
   createdAt: number;
+  /** Also the version for compare-and-set saves: every save moves it forward. */
   updatedAt: number;
+  expiresAt: number;
+  deletedAt: number | null;
 }
 
 /** A stored chat message. */
@@ -59,4 +85,36 @@ export interface AuthSession {
   technicianId: string;
   createdAt: number;
   expiresAt: number;
+}
+
+/** One line of a session's activity log. */
+export interface Activity {
+  id: string;
+  sessionId: string;
+  at: number;
+  actor: Actor;
+  action: string;
+  summary: string;
+}
+
+/** One permission request and its answer (SPEC.md G-*). */
+export interface Permission {
+  id: string;
+  sessionId: string;
+  capability: Capability;
+  status: PermissionStatus;
+  requestedBy: { id: string; name: string };
+  organisation: string;
+  requestedAt: number;
+  expiresAt: number;
+  answeredAt: number | null;
+}
+
+/** A 9-digit support code, valid for one page load of the visitor (S-6). */
+export interface SupportCode {
+  code: string;
+  sessionId: string;
+  pageId: string;
+  createdAt: number;
+  revokedAt: number | null;
 }

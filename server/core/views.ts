@@ -1,8 +1,17 @@
 /**
  * Turns domain records into the wire views of `src/protocol/views.ts`.
  */
-import type { MessageView, SessionSummary, SessionView } from '../../src/protocol/index.js';
-import type { Message, Session } from './model.js';
+import type {
+  ActivityView,
+  ChannelView,
+  MessageView,
+  PermissionView,
+  SessionFact,
+  SessionSummary,
+  SessionView,
+  TechnicianRef,
+} from '../../src/protocol/index.js';
+import type { Activity, Channel, Message, Permission, Session } from './model.js';
 import type { SessionListRow } from './ports.js';
 
 /** A short, stable, non-identifying label for a visitor. */
@@ -20,27 +29,60 @@ export function messageView(m: Message): MessageView {
   return { id: m.id, sessionId: m.sessionId, seq: m.seq, clientId: m.clientId, author: m.author, text: m.text, createdAt: m.createdAt };
 }
 
-/** The wire view of a session. */
-export function sessionView(s: Session, ownerName: string | null): SessionView {
+/** The wire view of a session; `names` maps technician ids to names. */
+export function sessionView(s: Session, names: Readonly<Record<string, string>>): SessionView {
+  const ref = (id: string): TechnicianRef => ({ id, name: names[id] ?? 'Technician' });
   return {
     id: s.id,
     channelId: s.channelId,
     status: s.status,
+    origin: s.origin,
     visitorLabel: visitorLabel(s.visitorId),
-    owner: s.ownerId ? { id: s.ownerId, name: ownerName ?? 'Technician' } : null,
+    owner: s.ownerId ? ref(s.ownerId) : null,
+    participants: s.participantIds.map(ref),
     lastSeq: s.lastSeq,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    expiresAt: s.expiresAt,
   };
+}
+
+/** A session as broadcast to consoles. */
+export function sessionFact(s: Session, names: Readonly<Record<string, string>>, channelName: string): SessionFact {
+  return { ...sessionView(s, names), channelName };
 }
 
 /** The console's list entry for a session. */
 export function sessionSummary(row: SessionListRow): SessionSummary {
   const m = row.lastMessage;
   return {
-    ...sessionView(row.session, row.ownerName),
+    ...sessionView(row.session, row.names),
     channelName: row.channelName,
     lastMessage: m ? { text: m.text, authorKind: m.author.kind, createdAt: m.createdAt } : null,
     unread: row.unread,
+  };
+}
+
+/** The wire view of an activity entry. */
+export function activityView(a: Activity): ActivityView {
+  return { id: a.id, sessionId: a.sessionId, at: a.at, actor: a.actor, action: a.action, summary: a.summary };
+}
+
+/** The wire view of a permission request. */
+export function permissionView(p: Permission): PermissionView {
+  return { ...p, requestedBy: { ...p.requestedBy } };
+}
+
+/** The technicians' view of a channel. */
+export function channelView(c: Channel, members: TechnicianRef[]): ChannelView {
+  return {
+    id: c.id,
+    key: c.key,
+    name: c.name,
+    expirationMinutes: c.expirationMinutes,
+    allowedOrigins: c.allowedOrigins,
+    siteUrl: c.siteUrl,
+    downloadLinks: c.downloadLinks,
+    members,
   };
 }

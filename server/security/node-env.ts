@@ -1,14 +1,16 @@
 /**
  * The production {@link Env}: wall clock, random UUIDs and tokens from the OS, SHA-256 token hashes.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Env } from '../core/ports.js';
 
 /** The real clock and randomness. */
 export const nodeEnv: Env = {
   now: () => Date.now(),
   id: () => randomUUID(),
-  // 256 random bits: tokens are bearer credentials.
+  // 256 random bits: tokens are bearer credentials (and invitation links, which need 128 or more).
   token: () => randomBytes(32).toString('base64url'),
   hashToken: (token) => createHash('sha256').update(token).digest('base64url'),
+  // randomInt is uniform (no modulo bias) and from the OS's generator.
+  digits: (length) => Array.from({ length }, () => randomInt(10)).join(''),
 };

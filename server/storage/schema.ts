@@ -24,6 +24,12 @@ export interface ChannelsTable {
   key: string;
   name: string;
   created_at: number;
+  expiration_minutes: number;
+  /** JSON array of origins. */
+  allowed_origins: string;
+  site_url: string;
+  /** JSON object, OS -> URL. */
+  download_links: string;
 }
 
 export interface ChannelMembersTable {
@@ -47,6 +53,56 @@ export interface SessionsTable {
   last_seq: number;
   created_at: number;
   updated_at: number;
+  origin: string;
+  created_by: string | null;
+  invite_token: string | null;
+  pin: string | null;
+  expires_at: number;
+  deleted_at: number | null;
+}
+
+export interface SessionParticipantsTable {
+  session_id: string;
+  technician_id: string;
+  added_at: number;
+}
+
+export interface SupportCodesTable {
+  code: string;
+  session_id: string;
+  page_id: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface ActivityTable {
+  id: string;
+  session_id: string;
+  at: number;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  summary: string;
+}
+
+export interface PermissionsTable {
+  id: string;
+  session_id: string;
+  capability: string;
+  status: string;
+  requested_by: string;
+  requested_by_name: string;
+  organisation: string;
+  requested_at: number;
+  expires_at: number;
+  answered_at: number | null;
+}
+
+export interface JoinFailuresTable {
+  id: string;
+  key: string;
+  at: number;
 }
 
 export interface MessagesTable {
@@ -77,4 +133,9 @@ export interface Database {
   sessions: SessionsTable;
   messages: MessagesTable;
   session_reads: SessionReadsTable;
+  session_participants: SessionParticipantsTable;
+  support_codes: SupportCodesTable;
+  activity: ActivityTable;
+  permissions: PermissionsTable;
+  join_failures: JoinFailuresTable;
 }

@@ -119,7 +119,7 @@ export const chatStyles = css`
   .status.problem {
     color: #b42318;
   }
-  form {
+  form.compose {
     display: flex;
     gap: 8px;
     padding: 10px;

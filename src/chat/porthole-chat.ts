@@ -1,21 +1,29 @@
 /**
- * `<porthole-chat>`: the chat panel, loaded lazily by `<porthole-widget>`. Message text is always
- * rendered as text (Lit text bindings), never as HTML.
+ * `<porthole-chat>`: the chat panel, loaded lazily by `<porthole-widget>`. It only renders the state
+ * of its {@link ChatController}; every string from the visitor, a technician or the server is bound
+ * as text (Lit text bindings), never as HTML.
  *
  * Events: `porthole-unread` (detail: number of unread technician messages),
- * `porthole-close-request` (the visitor pressed the close button).
+ * `porthole-close-request` (the visitor pressed the close button),
+ * `porthole-open-request` (a technician asks for a permission: the visitor must see the prompt).
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from '../controllers/chat-controller.js';
 import type { MessageView } from '../protocol/views.js';
-import { unreadCount, type PendingMessage } from '../session/chat-state.js';
+import { isEnded, unreadCount, type PendingMessage } from '../session/chat-state.js';
+import { grantedPermissions, promptedPermission } from '../session/permissions.js';
 import { connectSocket, type SocketFactory } from '../transport/socket-factory.js';
+import { renderGranted, renderPermissionPrompt, renderPermissionRefusal, type ConsentHandlers } from './permission-prompt.js';
 import { chatStyles } from './porthole-chat.styles.js';
+import { partStyles } from './parts.styles.js';
+import { renderEnded, renderStatus, type NoticeHandlers } from './session-notices.js';
+import { renderTools, type ToolHandlers } from './support-tools.js';
+import { helpersLine } from './wording.js';
 
 /** The chat panel. */
 export class PortholeChat extends LitElement {
-  static override styles = chatStyles;
+  static override styles = [chatStyles, partStyles];
 
   /** Origin of the Porthole server. */
   @property() server = '';
@@ -30,30 +38,75 @@ export class PortholeChat extends LitElement {
 
   readonly chat = new ChatController(this, () => ({ server: this.server, channel: this.channel, connect: this.connect }));
   #lastUnread = -1;
+  #lastPrompt: string | null = null;
+  #lastPin = 'closed';
+
+  readonly #consent: ConsentHandlers = {
+    answer: (id, allow) => this.chat.permissions.answer(id, allow),
+    revoke: (capability) => this.chat.permissions.revoke(capability),
+    dismissRefusal: () => this.chat.permissions.dismissRefusal(),
+  };
+  readonly #tools: ToolHandlers = {
+    openPin: () => this.chat.invitation.openPin(),
+    closePin: () => this.chat.invitation.closePin(),
+    joinWithPin: (pin) => this.chat.invitation.joinWithPin(pin),
+    requestCode: () => this.chat.supportCode.request(),
+    hideCode: () => this.chat.supportCode.hide(),
+  };
+  readonly #notices: NoticeHandlers = {
+    dismissLinkError: () => this.chat.invitation.dismissLinkError(),
+    reconnect: () => this.chat.reconnect(),
+    startOver: () => this.chat.startOver(),
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.open && unreadCount(this.chat.state) > 0) this.chat.markRead();
-    if (changed.has('open') && this.open) this.input?.focus();
-    const unread = unreadCount(this.chat.state);
+    const { state } = this.chat;
+    if (this.open && unreadCount(state) > 0) this.chat.markRead();
+    // A prompt waiting for an answer comes first; otherwise the visitor is here to type.
+    if (changed.has('open') && this.open) (this.renderRoot.querySelector<HTMLElement>('.prompt') ?? this.input)?.focus();
+    const unread = unreadCount(state);
     if (unread !== this.#lastUnread) {
       this.#lastUnread = unread;
       this.dispatchEvent(new CustomEvent('porthole-unread', { detail: unread }));
     }
+    this.#revealPrompt();
+    if (state.pin.status === 'open' && this.#lastPin === 'closed') this.renderRoot.querySelector<HTMLInputElement>('#pin')?.focus();
+    this.#lastPin = state.pin.status;
     const log = this.renderRoot.querySelector('.log');
     if (log) log.scrollTop = log.scrollHeight;
   }
 
+  /**
+   * A new permission request asks the launcher to open the panel and moves focus to the prompt (not
+   * to Allow: a visitor typing must never consent by pressing Enter).
+   */
+  #revealPrompt(): void {
+    const prompt = promptedPermission(this.chat.state.permissions);
+    if (prompt?.id === this.#lastPrompt || !prompt) {
+      this.#lastPrompt = prompt?.id ?? null;
+      return;
+    }
+    this.#lastPrompt = prompt.id;
+    // Once open, the `open` change above moves focus to the prompt.
+    if (this.open) this.renderRoot.querySelector<HTMLElement>('.prompt')?.focus();
+    else this.dispatchEvent(new CustomEvent('porthole-open-request'));
+  }
+
   protected override render() {
     const { state } = this.chat;
-    const owner = state.session?.owner;
+    const prompt = promptedPermission(state.permissions);
+    const ended = isEnded(state.session);
     return html`
       <header>
         <div class="title">
           <h2>Support</h2>
-          <p>${owner ? `${owner.name} is helping you` : 'We usually reply in a few minutes'}</p>
+          <p>${helpersLine(state.session)}</p>
         </div>
         <button class="close" type="button" aria-label="Close chat" @click=${this.#requestClose}>×</button>
       </header>
+      ${prompt ? renderPermissionPrompt(prompt, state.now, state.answering === prompt.id, this.#consent) : nothing}
+      ${renderGranted(grantedPermissions(state.permissions), this.#consent)}
+      ${renderPermissionRefusal(state.permissionRefusal, this.#consent)}
       <div class="log" role="log" aria-live="polite" aria-label="Conversation">
         ${
           state.messages.length === 0 && state.pending.length === 0
@@ -62,11 +115,22 @@ export class PortholeChat extends LitElement {
         }
         ${state.messages.map((m) => this.#renderMessage(m))} ${state.pending.map((p) => this.#renderPending(p))}
       </div>
-      ${this.#renderStatus()}
-      <form @submit=${this.#onSubmit}>
-        <textarea rows="1" aria-label="Message" placeholder="Type your message…" maxlength="4000" @keydown=${this.#onKeydown}></textarea>
-        <button class="send" type="submit">Send</button>
-      </form>
+      ${renderStatus(state, this.#notices)}
+      ${
+        ended
+          ? renderEnded(state, this.#notices)
+          : html`<form class="compose" @submit=${this.#onSubmit}>
+              <textarea
+                rows="1"
+                aria-label="Message"
+                placeholder="Type your message…"
+                maxlength="4000"
+                @keydown=${this.#onKeydown}
+              ></textarea>
+              <button class="send" type="submit">Send</button>
+            </form>`
+      }
+      ${renderTools(state.pin, state.sos, this.#tools)}
     `;
   }
 
@@ -81,14 +145,6 @@ export class PortholeChat extends LitElement {
     return html`<div class="msg visitor pending">
       <span class="text">${p.text}</span>${p.error ? html`<span class="error">Not sent yet: ${p.error}</span>` : nothing}
     </div>`;
-  }
-
-  #renderStatus() {
-    const { state } = this.chat;
-    if (state.problem) return html`<div class="status problem" role="status">${state.problem}</div>`;
-    if (state.connection === 'offline') return html`<div class="status" role="status">Reconnecting… your messages will be sent.</div>`;
-    if (state.session?.status === 'in_queue') return html`<div class="status" role="status">Waiting for a technician…</div>`;
-    return nothing;
   }
 
   #onKeydown(e: KeyboardEvent) {

@@ -1,15 +1,24 @@
 /**
- * Binds a chat component to the server: opens the socket, resumes the visitor's session, sends and
- * retries messages, catches up after reconnects, and re-renders the host on every state change.
+ * Binds a chat component to the server: opens the socket, resumes the visitor's session (or opens the
+ * invitation link the page was loaded with), sends and retries messages, catches up after reconnects,
+ * and re-renders the host on every state change. Invitations, support codes and permissions have
+ * their own action classes, which this controller owns and hands a narrow {@link ChatPort}.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PayloadOf, WidgetCommands } from '../protocol/events.js';
-import { ask } from '../transport/ask.js';
+import type { PayloadOf, VisitorJoined, WidgetCommands } from '../protocol/events.js';
+import type { PermissionView } from '../protocol/views.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import { initialChatState, lastSeq, reduce, type ChatEvent, type ChatState } from '../session/chat-state.js';
+import { promptedPermission } from '../session/permissions.js';
+import { ask } from '../transport/ask.js';
 import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
+import type { ChatPort } from './chat-port.js';
+import { InvitationActions } from './invitation-actions.js';
+import { PermissionActions } from './permission-actions.js';
+import { ServerClock } from './server-clock.js';
+import { SupportCodeActions } from './support-code-actions.js';
 
 /** Where and how to connect. */
 export interface ChatTarget {
@@ -21,8 +30,23 @@ export interface ChatTarget {
 /** The chat's connection and state, owned by one component. */
 export class ChatController implements ReactiveController {
   state: ChatState = initialChatState;
+  readonly #port: ChatPort = {
+    state: () => this.state,
+    apply: (event) => this.#apply(event),
+    ask: (event, payload) => this.#ask(event, payload),
+    keepToken: (token) => this.#keepToken(token),
+    showJoined: (joined) => this.#showJoined(joined),
+    flush: () => this.#flush(),
+  };
+  /** Invitation link and PIN. */
+  readonly invitation = new InvitationActions(this.#port);
+  /** The 9-digit support code. */
+  readonly supportCode = new SupportCodeActions(this.#port);
+  /** Answers to permission requests, and stopping what was granted. */
+  readonly permissions = new PermissionActions(this.#port);
   #socket: WidgetSocket | null = null;
   #flushing = false;
+  readonly #clock = new ServerClock((now) => this.#apply({ type: 'clock', now }));
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -32,12 +56,14 @@ export class ChatController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.invitation.pickUp();
     this.#open();
   }
 
   hostDisconnected(): void {
     this.#socket?.disconnect();
     this.#socket = null;
+    this.#clock.run(false);
   }
 
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */
@@ -53,9 +79,39 @@ export class ChatController implements ReactiveController {
     this.#apply({ type: 'read' });
   }
 
+  /** Leaves an ended session (S-4): the next message starts a new one. */
+  startOver(): void {
+    this.#apply({ type: 'restart' });
+    void this.#flush();
+  }
+
+  /** Connects again after the technician disconnected the visitor (`session:disconnected`). */
+  reconnect(): void {
+    if (this.state.connection !== 'stopped') return;
+    this.#apply({ type: 'connecting' });
+    this.#socket?.connect();
+  }
+
   #apply(event: ChatEvent): void {
     this.state = reduce(this.state, event);
+    // Tick only while a countdown is on screen.
+    this.#clock.run(promptedPermission(this.state.permissions) !== null);
     this.host.requestUpdate();
+  }
+
+  #ask<E extends keyof WidgetCommands>(event: E, payload: PayloadOf<WidgetCommands[E]>) {
+    return ask<WidgetCommands, E>(this.#socket, event, payload);
+  }
+
+  async #keepToken(token: string): Promise<void> {
+    const { server, channel } = this.target();
+    if (token) await saveToken(server, channel, token);
+  }
+
+  async #showJoined(joined: Pick<VisitorJoined, 'session' | 'messages'>): Promise<void> {
+    this.#apply({ type: 'session', session: joined.session });
+    this.#apply({ type: 'messages', messages: joined.messages });
+    await this.#catchUp();
   }
 
   #open(): void {
@@ -67,7 +123,7 @@ export class ChatController implements ReactiveController {
 
     socket.on('connect', () => {
       this.#apply({ type: 'online' });
-      void this.#resume();
+      void this.#onConnect();
     });
     socket.on('disconnect', () => this.#apply({ type: 'offline' }));
     socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
@@ -76,7 +132,8 @@ export class ChatController implements ReactiveController {
       if (code === 'unauthorized') {
         // The server forgot this visitor (e.g. a reset demo): start over as a new one.
         void clearToken(server, channel).then(() => socket.connect());
-      } else if (code === 'protocol_mismatch' || code === 'not_found') {
+      } else if (code === 'protocol_mismatch' || code === 'not_found' || code === 'forbidden') {
+        // Retrying cannot help: an outdated widget, an unknown channel, or a site the channel does not allow (A-4).
         this.#apply({ type: 'problem', message: err.data?.message ?? 'Chat is unavailable.' });
       }
     });
@@ -84,16 +141,39 @@ export class ChatController implements ReactiveController {
     socket.on('session:updated', (s) => {
       if (s.id === this.state.session?.id) this.#apply({ type: 'session', session: s });
     });
+    socket.on('permission:requested', (p) => {
+      this.#clock.sync(p.requestedAt);
+      this.#showPermissions([p]);
+    });
+    socket.on('permission:updated', (p) => this.#showPermissions([p]));
+    socket.on('session:disconnected', (info) => {
+      // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
+      this.#apply({ type: 'stopped', message: info.message });
+      socket.disconnect();
+    });
+  }
+
+  /** After every (re)connection: open the invitation or resume, renew a shown code, send the rest. */
+  async #onConnect(): Promise<void> {
+    if (!(await this.invitation.joinLink())) await this.#resume();
+    await this.supportCode.renew();
+    await this.#flush();
   }
 
   async #resume(): Promise<void> {
     const r = await this.#ask('session:resume', {});
-    if (r.ok) {
-      this.#apply({ type: 'session', session: r.value.session });
-      this.#apply({ type: 'messages', messages: r.value.messages });
-      await this.#catchUp();
-    }
-    await this.#flush();
+    if (!r.ok) return;
+    this.#apply({ type: 'session', session: r.value.session });
+    this.#apply({ type: 'messages', messages: r.value.messages });
+    // A server from before permissions (same protocol version) leaves the field out.
+    this.#showPermissions(r.value.permissions ?? []);
+    await this.#catchUp();
+  }
+
+  #showPermissions(permissions: readonly PermissionView[]): void {
+    // Countdowns compare with the server's time: bring it up to date before a prompt shows.
+    this.#apply({ type: 'clock', now: this.#clock.now() });
+    this.#apply({ type: 'permissions', permissions });
   }
 
   /** Pages through `messages:sync` until nothing is missing. */
@@ -132,13 +212,8 @@ export class ChatController implements ReactiveController {
     if (this.state.session) return this.state.session.id;
     const r = await this.#ask('session:start', {});
     if (!r.ok) return null;
-    const { server, channel } = this.target();
-    if (r.value.token) await saveToken(server, channel, r.value.token);
+    await this.#keepToken(r.value.token);
     this.#apply({ type: 'session', session: r.value.session });
     return r.value.session.id;
-  }
-
-  #ask<E extends keyof WidgetCommands>(event: E, payload: PayloadOf<WidgetCommands[E]>) {
-    return ask<WidgetCommands, E>(this.#socket, event, payload);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `<porthole-widget>`: the support button every page loads. A plain custom element (no Lit) so the
  * page pays a few hundred bytes until the visitor shows intent: hover, focus or click loads the chat
- * chunk; so does a conversation stored from an earlier visit, to show new replies on the badge.
+ * chunk; so does a conversation stored from an earlier visit, to show new replies on the badge. A page
+ * opened from a technician's invitation link (`?porthole=<token>`) opens the chat at once.
  *
  * Attributes: `channel` (public channel key, default `demo`), `server` (origin of the Porthole
  * server, default the origin this script was loaded from).
@@ -14,6 +15,7 @@
  */
 // Type-only: erased at build, so the chat stays out of the launcher's bundle.
 import type * as ChatModuleTypes from '../chat/porthole-chat.js';
+import { hasInviteParam } from '../transport/invite-link.js';
 import { loadToken } from '../transport/visitor-token.js';
 import { launcherCss } from './launcher.styles.js';
 
@@ -67,6 +69,8 @@ export class PortholeWidget extends HTMLElement {
     void loadToken(this.server, this.channel).then((token) => {
       if (token) void this.#mount().catch(() => undefined);
     });
+    // The visitor followed a technician's link to be helped: no need to find the button first.
+    if (hasInviteParam()) this.open();
   }
 
   /** Opens the chat panel, loading it first if needed. */
@@ -114,6 +118,7 @@ export class PortholeWidget extends HTMLElement {
     chat.channel = this.channel;
     chat.addEventListener('porthole-unread', (e) => this.#showUnread((e as CustomEvent<number>).detail));
     chat.addEventListener('porthole-close-request', () => this.close());
+    chat.addEventListener('porthole-open-request', () => this.open());
     this.#chat = chat;
     this.#panelSlot?.append(chat);
     return chat;

@@ -14,6 +14,10 @@ export const ErrorCode = {
   session_not_open: 'session_not_open',
   rate_limited: 'rate_limited',
   internal: 'internal',
+  /** A limit of the rules was reached: 10 active sessions, 3 technicians in a session. */
+  limit_reached: 'limit_reached',
+  /** The thing asked about ran out of time (a permission request, an invitation). */
+  expired: 'expired',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

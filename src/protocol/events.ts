@@ -7,14 +7,34 @@
 import type * as v from 'valibot';
 import type { Result } from './errors.js';
 import {
+  ConnectCodeSchema,
+  DirectoryListSchema,
   MessageSendSchema,
   MessagesSyncSchema,
+  PermissionAnswerSchema,
+  PermissionRequestSchema,
+  PermissionRevokeSchema,
+  SessionActSchema,
+  SessionCreateSchema,
+  SessionDetailsSchema,
+  SessionJoinSchema,
   SessionReadSchema,
   SessionResumeSchema,
   SessionsListSchema,
   SessionStartSchema,
+  SosCodeSchema,
 } from './schemas.js';
-import type { MessageView, SessionSummary, SessionView } from './views.js';
+import type {
+  ActivityView,
+  ChannelView,
+  Invitation,
+  MessageView,
+  PermissionView,
+  SessionDetails,
+  SessionSummary,
+  SessionView,
+  TechnicianRef,
+} from './views.js';
 
 /** socket.io namespaces, one per role. */
 export const NAMESPACES = { widget: '/widget', console: '/console' } as const;
@@ -30,35 +50,81 @@ export interface VisitorSessionState {
   messages: MessageView[];
 }
 
+/** What `session:join` answers: the joined session, its history, and a token for a new visitor. */
+export interface VisitorJoined extends VisitorSessionState {
+  session: SessionView;
+  /** Empty when the visitor already had a token. */
+  token: string;
+}
+
 /** Events the widget sends. */
 export interface WidgetCommands {
   'session:start': (p: Payload<typeof SessionStartSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
-  'session:resume': (p: Payload<typeof SessionResumeSchema>, ack: Ack<VisitorSessionState>) => void;
+  /** Also answers the granted and still pending permission requests, so a reload shows them again. */
+  'session:resume': (p: Payload<typeof SessionResumeSchema>, ack: Ack<VisitorSessionState & { permissions: PermissionView[] }>) => void;
+  /** Opens an invitation (link token or PIN): Waiting becomes Active (S-5). */
+  'session:join': (p: Payload<typeof SessionJoinSchema>, ack: Ack<VisitorJoined>) => void;
+  /** The 9-digit code to read out to a technician; the same page gets the same code (S-6). */
+  'sos:code': (p: Payload<typeof SosCodeSchema>, ack: Ack<{ code: string; session: SessionView; token: string }>) => void;
   'message:send': (p: Payload<typeof MessageSendSchema>, ack: Ack<MessageView>) => void;
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
+  'permission:answer': (p: Payload<typeof PermissionAnswerSchema>, ack: Ack<PermissionView>) => void;
+  'permission:revoke': (p: Payload<typeof PermissionRevokeSchema>, ack: Ack<PermissionView | null>) => void;
 }
 
 /** Events the server sends to the widget. */
 export interface WidgetFacts {
   'message:created': (message: MessageView) => void;
   'session:updated': (session: SessionView) => void;
+  /** A technician asks for a capability; the widget prompts the visitor (G-1). */
+  'permission:requested': (permission: PermissionView) => void;
+  'permission:updated': (permission: PermissionView) => void;
+  /** The owner disconnected the visitor but kept the session: the widget stops reconnecting. */
+  'session:disconnected': (info: { sessionId: string; message: string }) => void;
+}
+
+/** What `session:create` answers. */
+export interface SessionCreated {
+  session: SessionSummary;
+  invitation: Invitation;
+}
+
+/** What the console's pickers may offer. */
+export interface Directory {
+  channels: ChannelView[];
+  technicians: TechnicianRef[];
 }
 
 /** Events the console sends. */
 export interface ConsoleCommands {
+  /** Sessions of the technician's channels and those they take part in. */
   'sessions:list': (p: Payload<typeof SessionsListSchema>, ack: Ack<SessionSummary[]>) => void;
+  'session:details': (p: Payload<typeof SessionDetailsSchema>, ack: Ack<SessionDetails>) => void;
+  'session:create': (p: Payload<typeof SessionCreateSchema>, ack: Ack<SessionCreated>) => void;
+  /** "Connect to a user's device": join the session behind a 9-digit code. */
+  'session:connect-code': (p: Payload<typeof ConnectCodeSchema>, ack: Ack<SessionSummary>) => void;
+  /** take, assign, transfer, invite, remove, release, close, delete, disconnect the visitor. */
+  'session:act': (p: Payload<typeof SessionActSchema>, ack: Ack<SessionSummary | null>) => void;
+  'permission:request': (p: Payload<typeof PermissionRequestSchema>, ack: Ack<PermissionView>) => void;
+  'directory:list': (p: Payload<typeof DirectoryListSchema>, ack: Ack<Directory>) => void;
   'message:send': (p: Payload<typeof MessageSendSchema>, ack: Ack<MessageView>) => void;
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
   'session:read': (p: Payload<typeof SessionReadSchema>, ack: Ack<null>) => void;
 }
 
+/** A session as broadcast to consoles; unread counts are each console's own to keep. */
+export type SessionFact = SessionView & { channelName: string };
+
 /** Events the server sends to the console. */
 export interface ConsoleFacts {
-  /** A new session in one of the technician's channels; `channelName` saves a lookup. */
-  'session:created': (session: SessionView & { channelName: string }) => void;
-  /** Status or owner changed; unread counts are the console's own to keep. */
-  'session:updated': (session: SessionView) => void;
+  'session:created': (session: SessionFact) => void;
+  'session:updated': (session: SessionFact) => void;
+  /** The session was deleted, or moved where this technician no longer sees it. */
+  'session:removed': (info: { sessionId: string }) => void;
   'message:created': (message: MessageView) => void;
+  'activity:created': (entry: ActivityView) => void;
+  'permission:updated': (permission: PermissionView) => void;
+  'presence:changed': (info: { sessionId: string; visitorOnline: boolean }) => void;
 }
 
 type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
@@ -67,13 +133,23 @@ type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
 export const widgetCommandSchemas = {
   'session:start': SessionStartSchema,
   'session:resume': SessionResumeSchema,
+  'session:join': SessionJoinSchema,
+  'sos:code': SosCodeSchema,
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
+  'permission:answer': PermissionAnswerSchema,
+  'permission:revoke': PermissionRevokeSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
 export const consoleCommandSchemas = {
   'sessions:list': SessionsListSchema,
+  'session:details': SessionDetailsSchema,
+  'session:create': SessionCreateSchema,
+  'session:connect-code': ConnectCodeSchema,
+  'session:act': SessionActSchema,
+  'permission:request': PermissionRequestSchema,
+  'directory:list': DirectoryListSchema,
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,

@@ -67,6 +67,119 @@ export const SessionsListSchema = v.strictObject({});
 /** `session:read`: the technician has read up to `seq`. */
 export const SessionReadSchema = v.strictObject({ sessionId: Id, seq: Seq });
 
+const Capability = v.picklist(['view', 'control', 'escalate']);
+
+/** A six-digit PIN as the visitor types it (spaces and dashes ignored). */
+export const PinSchema = v.pipe(
+  v.string(),
+  v.transform((s) => s.replace(/[\s-]/g, '')),
+  v.regex(/^\d{6}$/, 'must be 6 digits'),
+);
+
+/** A nine-digit support code as the technician types it (spaces and dashes ignored). */
+export const SupportCodeSchema = v.pipe(
+  v.string(),
+  v.transform((s) => s.replace(/[\s-]/g, '')),
+  v.regex(/^\d{9}$/, 'must be 9 digits'),
+);
+
+/** The secret of an invitation link (the `porthole` query parameter). */
+export const InviteTokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be an invitation token'));
+
+/** `session:join`: the visitor opens an invitation link or types its PIN. */
+export const SessionJoinSchema = v.union([v.strictObject({ link: InviteTokenSchema }), v.strictObject({ pin: PinSchema })]);
+
+/** `sos:code`: the widget asks for the code to read out; `pageId` is new on every page load. */
+export const SosCodeSchema = v.strictObject({ pageId: ClientIdSchema });
+
+/** `permission:answer`: the visitor allows or denies a request. */
+export const PermissionAnswerSchema = v.strictObject({ permissionId: Id, allow: v.boolean() });
+
+/** `permission:revoke`: the visitor withdraws a capability they granted. */
+export const PermissionRevokeSchema = v.strictObject({ sessionId: Id, capability: Capability });
+
+/** `session:details`: everything about one session. */
+export const SessionDetailsSchema = v.strictObject({ sessionId: Id });
+
+/** `session:create`: a technician opens a session in a channel and gets its link and PIN. */
+export const SessionCreateSchema = v.strictObject({ channelId: Id });
+
+/** `session:connect-code`: a technician joins the session behind a visitor's 9-digit code. */
+export const ConnectCodeSchema = v.strictObject({ code: SupportCodeSchema });
+
+/** The actions of `session:act`, one variant each. */
+export const SessionActionSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('take') }),
+  v.strictObject({ type: v.literal('assign'), technicianId: Id }),
+  v.strictObject({ type: v.literal('transfer'), technicianId: Id, stay: v.boolean() }),
+  v.strictObject({ type: v.literal('transfer-channel'), channelId: Id, stay: v.boolean() }),
+  v.strictObject({ type: v.literal('invite'), technicianId: Id }),
+  v.strictObject({ type: v.literal('remove'), technicianId: Id }),
+  v.strictObject({ type: v.literal('release') }),
+  v.strictObject({ type: v.literal('close') }),
+  v.strictObject({ type: v.literal('delete') }),
+  v.strictObject({ type: v.literal('disconnect-visitor') }),
+]);
+
+/** `session:act`: one action on a session. */
+export const SessionActSchema = v.strictObject({ sessionId: Id, action: SessionActionSchema });
+
+/** `permission:request`: a technician asks the visitor for a capability. */
+export const PermissionRequestSchema = v.strictObject({ sessionId: Id, capability: Capability });
+
+/** `directory:list`: channels and technicians the console may pick from. */
+export const DirectoryListSchema = v.strictObject({});
+
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80));
+const Password = v.pipe(v.string(), v.minLength(10, 'must be at least 10 characters'), v.maxLength(1024));
+const Origin = v.pipe(
+  v.string(),
+  v.maxLength(200),
+  v.check((s) => {
+    try {
+      return new URL(s).origin === s;
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as https://www.example.com'),
+);
+const HttpUrl = v.union([
+  v.literal(''),
+  v.pipe(v.string(), v.maxLength(2000), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be http(s)')),
+]);
+
+/** `POST /api/technicians` body (admins). */
+export const TechnicianCreateSchema = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254)),
+  name: Name,
+  password: Password,
+  role: v.picklist(['admin', 'technician']),
+});
+
+/** `POST /api/auth/password` body. */
+export const PasswordChangeSchema = v.strictObject({ current: v.pipe(v.string(), v.maxLength(1024)), next: Password });
+
+// A plain object, so that bundles which do not use the channel schemas can drop them all.
+const channelFields = {
+  name: Name,
+  expirationMinutes: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(30, 'must be at least 30 minutes'),
+    v.maxValue(1440, 'must be at most 1 day'),
+  ),
+  allowedOrigins: v.pipe(v.array(Origin), v.maxLength(50)),
+  siteUrl: HttpUrl,
+  downloadLinks: v.strictObject({ windows: v.optional(HttpUrl), macos: v.optional(HttpUrl), linux: v.optional(HttpUrl) }),
+  memberIds: v.pipe(v.array(Id), v.maxLength(500)),
+};
+
+/** Fields of a channel an admin sets (`PUT /api/channels/:id` body). */
+export const ChannelFieldsSchema = v.strictObject(channelFields);
+
+/** `POST /api/channels` body: the fields plus an optional public key (derived from the name when absent). */
+export const ChannelCreateSchema = v.strictObject({ ...channelFields, key: v.optional(ChannelKeySchema) });
+
 /** `POST /api/auth/login` body. */
 export const LoginSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254)),
@@ -79,3 +192,7 @@ export type MessageSend = v.InferInput<typeof MessageSendSchema>;
 export type MessagesSync = v.InferInput<typeof MessagesSyncSchema>;
 export type SessionRead = v.InferInput<typeof SessionReadSchema>;
 export type Login = v.InferInput<typeof LoginSchema>;
+export type SessionAction = v.InferOutput<typeof SessionActionSchema>;
+export type ChannelFields = v.InferOutput<typeof ChannelFieldsSchema>;
+export type ChannelCreate = v.InferOutput<typeof ChannelCreateSchema>;
+export type TechnicianCreate = v.InferOutput<typeof TechnicianCreateSchema>;

@@ -31,18 +31,32 @@ export interface MessageView {
   createdAt: number;
 }
 
+/** How a session began (SPEC.md S-2, S-5, S-6). */
+export type SessionOrigin = 'visitor' | 'technician' | 'sos';
+
+/** A technician as other people see them. */
+export interface TechnicianRef {
+  id: string;
+  name: string;
+}
+
 /** A support session as both the visitor and technicians may see it. */
 export interface SessionView {
   id: string;
   channelId: string;
   status: SessionStatus;
+  origin: SessionOrigin;
   /** Short label for the visitor, e.g. "Visitor 3F2A". */
   visitorLabel: string;
-  owner: { id: string; name: string } | null;
+  owner: TechnicianRef | null;
+  /** Invited technicians besides the owner (at most 2). */
+  participants: TechnicianRef[];
   /** Sequence number of the last message, 0 when there is none. */
   lastSeq: number;
   createdAt: number;
   updatedAt: number;
+  /** When the session expires unless something happens in it (server clock). */
+  expiresAt: number;
 }
 
 /** A session as listed in the console: with its last message and the technician's unread count. */
@@ -65,4 +79,78 @@ export interface TechnicianView {
 export interface ChannelPublicView {
   key: string;
   name: string;
+}
+
+/** Operating systems the support client is offered for. */
+export type ClientOs = 'windows' | 'macos' | 'linux';
+
+/** A channel as technicians see it. */
+export interface ChannelView {
+  id: string;
+  key: string;
+  name: string;
+  /** Minutes of inactivity after which an open session expires (30 to 1,440). */
+  expirationMinutes: number;
+  /** Website origins allowed to open sessions in this channel (exact match), besides this server. */
+  allowedOrigins: string[];
+  /** Page that invitation links open (it must embed the widget); this server's demo site when empty. */
+  siteUrl: string;
+  /** Download links of the support client per OS; empty means the reference client of this server. */
+  downloadLinks: Partial<Record<ClientOs, string>>;
+  members: TechnicianRef[];
+}
+
+/** Capabilities a technician asks the visitor for (SPEC.md G-*). */
+export type Capability = 'view' | 'control' | 'escalate';
+
+/** States of one permission request. `expired` means nobody answered in time: it counts as a denial. */
+export type PermissionStatus = 'pending' | 'granted' | 'denied' | 'expired' | 'revoked';
+
+/** One permission request and its answer. */
+export interface PermissionView {
+  id: string;
+  sessionId: string;
+  capability: Capability;
+  status: PermissionStatus;
+  requestedBy: TechnicianRef;
+  /** The organisation shown to the visitor, e.g. the channel's name. */
+  organisation: string;
+  requestedAt: number;
+  /** Until when the visitor may answer (pending requests only). */
+  expiresAt: number;
+  answeredAt: number | null;
+}
+
+/** Who did something. */
+export type Actor = { kind: 'technician'; id: string; name: string } | { kind: 'visitor' } | { kind: 'system' };
+
+/** One line of a session's activity log: who, what, when. */
+export interface ActivityView {
+  id: string;
+  sessionId: string;
+  at: number;
+  actor: Actor;
+  /** A stable verb such as `session.taken` or `permission.granted`. */
+  action: string;
+  /** A sentence for people, built by the server. */
+  summary: string;
+}
+
+/** How a visitor joins a technician-created session. */
+export interface Invitation {
+  /** Full URL of the invitation link (the site page with the token). */
+  link: string;
+  /** Six digits, single use; null once used. */
+  pin: string | null;
+}
+
+/** Everything the console's session view shows. */
+export interface SessionDetails {
+  session: SessionSummary;
+  activity: ActivityView[];
+  permissions: PermissionView[];
+  /** Present on technician-created sessions while the visitor has not joined. */
+  invitation: Invitation | null;
+  /** Whether a widget of the visitor is connected right now. */
+  visitorOnline: boolean;
 }

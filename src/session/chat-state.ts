@@ -2,7 +2,9 @@
  * The widget's chat state as a pure reducer: `reduce(state, event) -> state`. The controller feeds
  * it socket events and user actions; components only render it.
  */
-import type { MessageView, SessionView } from '../protocol/views.js';
+import type { ErrorCode } from '../protocol/errors.js';
+import type { MessageView, PermissionView, SessionView } from '../protocol/views.js';
+import { expirePermissions, mergePermissions } from './permissions.js';
 
 /** A message typed by the visitor that the server has not confirmed yet. */
 export interface PendingMessage {
@@ -12,9 +14,28 @@ export interface PendingMessage {
   error: string | null;
 }
 
+/** Why a command failed: the server's stable code and its sentence; components choose the words. */
+export interface Refusal {
+  error: ErrorCode;
+  message: string;
+}
+
+/** Opening an invitation link (`?porthole=<token>`) found in the address bar. */
+export type LinkState = { status: 'none' } | { status: 'joining' } | { status: 'failed'; refusal: Refusal };
+
+/** The "Have a PIN?" form. */
+export type PinState = { status: 'closed' } | { status: 'open'; refusal: Refusal | null } | { status: 'sending' };
+
+/** The 9-digit support code the visitor reads out to a technician. */
+export type SosState =
+  { status: 'hidden' } | { status: 'asking' } | { status: 'shown'; code: string } | { status: 'failed'; refusal: Refusal };
+
 /** Everything the chat panel shows. */
 export interface ChatState {
-  connection: 'idle' | 'connecting' | 'online' | 'offline';
+  /** `stopped`: the technician disconnected the visitor; only the visitor reconnects. */
+  connection: 'idle' | 'connecting' | 'online' | 'offline' | 'stopped';
+  /** What the server said when it disconnected the visitor. */
+  stopMessage: string | null;
   /** A problem worth telling the visitor about, e.g. an outdated widget. */
   problem: string | null;
   session: SessionView | null;
@@ -23,6 +44,17 @@ export interface ChatState {
   pending: PendingMessage[];
   /** Highest `seq` the visitor has seen with the panel open. */
   readSeq: number;
+  link: LinkState;
+  pin: PinState;
+  sos: SosState;
+  /** Permission requests of the current session, oldest first. */
+  permissions: PermissionView[];
+  /** The request whose answer is on its way, so its buttons cannot be pressed twice. */
+  answering: string | null;
+  /** Why the last answer or revocation failed. */
+  permissionRefusal: Refusal | null;
+  /** The server's clock as last estimated, for countdowns; 0 before the first tick. */
+  now: number;
 }
 
 /** What can happen to the chat. */
@@ -30,21 +62,38 @@ export type ChatEvent =
   | { type: 'connecting' }
   | { type: 'online' }
   | { type: 'offline' }
+  | { type: 'stopped'; message: string }
   | { type: 'problem'; message: string }
   | { type: 'session'; session: SessionView | null }
   | { type: 'messages'; messages: readonly MessageView[] }
   | { type: 'queued'; clientId: string; text: string }
   | { type: 'failed'; clientId: string; message: string }
-  | { type: 'read' };
+  | { type: 'read' }
+  | { type: 'link'; link: LinkState }
+  | { type: 'pin'; pin: PinState }
+  | { type: 'sos'; sos: SosState }
+  | { type: 'permissions'; permissions: readonly PermissionView[] }
+  | { type: 'answering'; permissionId: string | null }
+  | { type: 'permission-refused'; refusal: Refusal | null }
+  | { type: 'clock'; now: number }
+  | { type: 'restart' };
 
 /** The state before anything happened. */
 export const initialChatState: ChatState = {
   connection: 'idle',
+  stopMessage: null,
   problem: null,
   session: null,
   messages: [],
   pending: [],
   readSeq: 0,
+  link: { status: 'none' },
+  pin: { status: 'closed' },
+  sos: { status: 'hidden' },
+  permissions: [],
+  answering: null,
+  permissionRefusal: null,
+  now: 0,
 };
 
 /** Merges messages by `seq`, keeping each once, whatever order and repeats they arrive in. */
@@ -54,21 +103,27 @@ export function mergeMessages(current: readonly MessageView[], incoming: readonl
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
+/** Whether the session is over (S-4): it takes no messages and a new one is needed to talk again. */
+export function isEnded(session: SessionView | null): boolean {
+  return session?.status === 'closed' || session?.status === 'expired';
+}
+
 /** Applies one event. */
 export function reduce(state: ChatState, event: ChatEvent): ChatState {
   switch (event.type) {
     case 'connecting':
-      return { ...state, connection: 'connecting' };
+      return { ...state, connection: 'connecting', stopMessage: null };
     case 'online':
       return { ...state, connection: 'online', problem: null };
     case 'offline':
-      return { ...state, connection: 'offline' };
+      // Our own disconnect after `stopped` also reports a disconnect; the visitor must still see why.
+      return state.connection === 'stopped' ? state : { ...state, connection: 'offline' };
+    case 'stopped':
+      return { ...state, connection: 'stopped', stopMessage: event.message };
     case 'problem':
       return { ...state, problem: event.message };
     case 'session':
-      return event.session?.id === state.session?.id
-        ? { ...state, session: event.session }
-        : { ...state, session: event.session, messages: [], readSeq: 0 };
+      return withSession(state, event.session);
     case 'messages': {
       const fresh = event.messages.filter((m) => m.sessionId === state.session?.id);
       if (fresh.length === 0) return state;
@@ -88,9 +143,47 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
       };
     case 'read':
       return { ...state, readSeq: lastSeq(state) };
+    case 'link':
+      return { ...state, link: event.link };
+    case 'pin':
+      return { ...state, pin: event.pin };
+    case 'sos':
+      return { ...state, sos: event.sos };
+    case 'permissions': {
+      const fresh = event.permissions.filter((p) => p.sessionId === state.session?.id);
+      if (fresh.length === 0 || isEnded(state.session)) return state;
+      return { ...state, permissions: expirePermissions(mergePermissions(state.permissions, fresh), state.now) };
+    }
+    case 'answering':
+      return { ...state, answering: event.permissionId };
+    case 'permission-refused':
+      return { ...state, permissionRefusal: event.refusal };
+    case 'clock':
+      return { ...state, now: event.now, permissions: expirePermissions(state.permissions, event.now) };
+    case 'restart':
+      // Keeps the connection and anything typed but not sent: it goes to the next session.
+      return { ...withSession(state, null), link: { status: 'none' }, pin: { status: 'closed' } };
     default:
       return assertNever(event);
   }
+}
+
+/** Switches to `session`; another session (or none) brings its own messages, permissions and code. */
+function withSession(state: ChatState, session: SessionView | null): ChatState {
+  if (session?.id === state.session?.id) {
+    // An ended session grants nothing and its support code leads nowhere.
+    return isEnded(session) ? { ...state, session, permissions: [], sos: { status: 'hidden' } } : { ...state, session };
+  }
+  return {
+    ...state,
+    session,
+    messages: [],
+    readSeq: 0,
+    permissions: [],
+    answering: null,
+    permissionRefusal: null,
+    sos: { status: 'hidden' },
+  };
 }
 
 /** The highest confirmed `seq`, 0 without messages. */

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { signIn, watch } from './pages.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -15,15 +16,7 @@ let visitor: Page;
 let technician: Page;
 const problems: string[] = [];
 
-/** Records page errors and console errors (CSP violations show up there). */
-function watch(page: Page, who: string): Page {
-  page.on('pageerror', (e) => problems.push(`${who} pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // The console asks /api/auth/me before sign-in; its 401 is expected.
-    if (m.type() === 'error' && !m.text().includes('401')) problems.push(`${who} console: ${m.text()}`);
-  });
-  return page;
-}
+const watchPage = (page: Page, who: string) => watch(page, who, problems);
 
 const widgetMessages = (page: Page) => page.locator('porthole-chat .msg:not(.pending) .text').allTextContents();
 
@@ -31,8 +24,8 @@ before(async () => {
   server = await startServerProcess();
   browser = await launchChromium();
   visitorContext = await browser.newContext();
-  visitor = watch(await visitorContext.newPage(), 'visitor');
-  technician = watch(await (await browser.newContext()).newPage(), 'technician');
+  visitor = watchPage(await visitorContext.newPage(), 'visitor');
+  technician = watchPage(await (await browser.newContext()).newPage(), 'technician');
 });
 
 after(async () => {
@@ -55,10 +48,7 @@ test('a visitor message reaches the console live; the reply reaches the visitor 
   await box.press('Enter');
   await visitor.locator('porthole-chat .msg.visitor:not(.pending)').first().waitFor();
 
-  await technician.goto(`${server.url}/console/`);
-  await technician.locator('input[name=email]').fill(server.adminEmail);
-  await technician.locator('input[name=password]').fill(server.adminPassword);
-  await technician.locator('sign-in-form button[type=submit]').click();
+  await signIn(technician, server);
   const item = technician.locator('session-list li', { hasText: 'Hello, my order page is blank' });
   await item.waitFor();
   assert.equal((await item.locator('.unread').textContent())?.trim(), '1');
@@ -102,7 +92,7 @@ test('after a reload the conversation and its history are still there', async ()
 
 test('coming back later in the same browser finds the same conversation, and it still works both ways', async () => {
   await visitor.close();
-  visitor = watch(await visitorContext.newPage(), 'visitor (later)');
+  visitor = watchPage(await visitorContext.newPage(), 'visitor (later)');
   await visitor.goto(`${server.url}/`);
   await visitor.locator('porthole-widget button.launch').click();
   await visitor.locator('porthole-chat .msg.technician').first().waitFor();

@@ -1,6 +1,6 @@
 /**
- * The real server for tests: {@link buildApp} over a real store, argon2 and the real clock, listening
- * on a free port of 127.0.0.1. Server transport tests and end-to-end tests both start it here.
+ * The real server for tests: {@link buildApp} over a real store, argon2 and the real clock (or a
+ * {@link TestClock} the test moves forward), listening on a free port of 127.0.0.1. Server transport tests and end-to-end tests both start it here.
  *
  * @example
  * const server = await buildTestServer();
@@ -15,15 +15,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type App, type AppDeps } from '../../server/app.js';
-import type { Store } from '../../server/core/ports.js';
+import type { Env, Store } from '../../server/core/ports.js';
 import { AUTH_COOKIE } from '../../server/transport/http/auth-cookie.js';
 import { argon2Hasher } from '../../server/security/argon2-hasher.js';
 import { nodeEnv } from '../../server/security/node-env.js';
 import { openStore } from '../../server/storage/open-store.js';
 import { createTestStorage, type StorageKind, type TestStorage } from './test-storage.js';
 
+export * from './test-clock.js';
 export * from './test-sockets.js';
 export * from './test-storage.js';
+export * from './test-team.js';
 
 /** The admin that every test server creates on start. */
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'test-password-1' } as const;
@@ -40,6 +42,15 @@ export interface TestServerOptions {
   storage?: StorageKind | TestStorage;
   /** socket.io adapter, e.g. Redis to join several test servers. */
   adapter?: AppDeps['adapter'];
+  /** Clock and randomness; a {@link TestClock}'s `env` lets the test move time forward. */
+  env?: Env;
+  /**
+   * How often the server runs its expiry pass; 0 (the default here) turns the timer off, so tests
+   * run it with `server.app.expire()` when they mean to.
+   */
+  expiryIntervalMs?: number;
+  /** Believe X-Forwarded-For, so tests can speak from several client addresses (J-1, J-2). */
+  trustProxy?: boolean;
 }
 
 /** A started test server. */
@@ -66,11 +77,13 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
   const store = await openStore(storage.location);
   const app = await buildApp({
     store,
-    env: nodeEnv,
+    env: options.env ?? nodeEnv,
     hasher: argon2Hasher,
     dirs: { distDir: path.join(ROOT, 'dist'), siteDir: path.join(ROOT, 'demo/site') },
     logLevel: 'silent',
     adapter: options.adapter,
+    expiryIntervalMs: options.expiryIntervalMs ?? 0,
+    trustProxy: options.trustProxy,
   });
   await app.auth.bootstrap({ ...TEST_ADMIN });
   await app.http.listen({ port: 0, host: '127.0.0.1' });

@@ -69,6 +69,10 @@ export interface WidgetConnectOptions {
   channel?: string;
   token?: string;
   protocol?: unknown;
+  /** The `Origin` header a browser on that site would send (A-4); Node sends none by default. */
+  origin?: string;
+  /** Other handshake headers, e.g. `x-forwarded-for` to speak from another address (J-1). */
+  headers?: Record<string, string>;
 }
 
 /** Connects a visitor to `/widget` with the handshake `{ protocol, channel: 'demo', token? }`. */
@@ -78,8 +82,11 @@ export function connectWidget(url: string, options: WidgetConnectOptions = {}): 
     channel: options.channel ?? 'demo',
   };
   if (options.token !== undefined) auth.token = options.token;
+  const extraHeaders: Record<string, string> = { ...options.headers };
+  if (options.origin) extraHeaders.origin = options.origin;
   const socket: WidgetSocket = io(`${url}${NAMESPACES.widget}`, {
     auth,
+    extraHeaders,
     forceNew: true,
     reconnection: false,
     transports: ['websocket'],
@@ -92,11 +99,13 @@ export function connectWidget(url: string, options: WidgetConnectOptions = {}): 
 export interface ConsoleConnectOptions {
   origin?: string;
   protocol?: unknown;
+  /** Other handshake headers, e.g. `x-forwarded-for` to speak from another address (J-2). */
+  headers?: Record<string, string>;
 }
 
 /** Connects a technician to `/console`, sending `cookie` (from `TestServer.login`) if given. */
 export function connectConsole(url: string, cookie?: string, options: ConsoleConnectOptions = {}): Promise<ConsoleSocket> {
-  const extraHeaders: Record<string, string> = {};
+  const extraHeaders: Record<string, string> = { ...options.headers };
   if (cookie) extraHeaders.cookie = cookie;
   if (options.origin) extraHeaders.origin = options.origin;
   const socket: ConsoleSocket = io(`${url}${NAMESPACES.console}`, {
@@ -201,8 +210,8 @@ export interface VisitorFixture {
 }
 
 /** Connects a new visitor and starts a session (S-2), returning the socket, token and session. */
-export async function startVisitor(url: string): Promise<VisitorFixture> {
-  const socket = await connectWidget(url);
+export async function startVisitor(url: string, options: WidgetConnectOptions = {}): Promise<VisitorFixture> {
+  const socket = await connectWidget(url, options);
   try {
     const { token, session } = valueOf(await emitAck(socket, 'session:start', {}));
     return { socket, token, session };

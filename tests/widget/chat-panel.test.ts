@@ -1,41 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { defineChat, type PortholeChat } from '../../src/chat/porthole-chat.js';
-import type { MessageView, SessionView } from '../../src/protocol/views.js';
+import type { PortholeChat } from '../../src/chat/porthole-chat.js';
+import { message, mountChat, session, unmountChats } from './chat-fixtures.js';
 import { FakeSocket } from './fake-socket.js';
-
-defineChat();
-
-const session: SessionView = {
-  id: 'sess-1',
-  channelId: 'ch-1',
-  status: 'in_queue',
-  visitorLabel: 'Visitor AB12',
-  owner: null,
-  lastSeq: 0,
-  createdAt: 1,
-  updatedAt: 1,
-};
-
-function message(seq: number, text: string, author: MessageView['author'] = { kind: 'technician', id: 't1', name: 'Alex' }): MessageView {
-  return { id: `m${seq}`, sessionId: session.id, seq, clientId: `client-${seq}-xxxxxxxx`, author, text, createdAt: seq };
-}
-
-let counter = 0;
-async function mountChat(fake: FakeSocket): Promise<PortholeChat> {
-  const chat = document.createElement('porthole-chat') as PortholeChat;
-  chat.connect = fake.factory;
-  chat.server = 'http://127.0.0.1:9';
-  // A fresh channel per test: the visitor token is stored per server and channel.
-  chat.channel = `test-${Date.now()}-${counter++}`;
-  document.body.append(chat);
-  await chat.updateComplete;
-  return chat;
-}
 
 const texts = (chat: PortholeChat) => [...chat.shadowRoot!.querySelectorAll('.msg .text')].map((e) => e.textContent);
 
 describe('<porthole-chat>', () => {
-  afterEach(() => document.querySelectorAll('porthole-chat').forEach((e) => e.remove()));
+  afterEach(unmountChats);
 
   it('resumes the stored session and renders its history in seq order, as text', async () => {
     const fake = new FakeSocket();

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { MessageView, SessionView } from '../../src/protocol/views.js';
+import type { MessageView, PermissionView, SessionView } from '../../src/protocol/views.js';
 import { initialChatState, lastSeq, mergeMessages, reduce, unreadCount } from '../../src/session/chat-state.js';
+import { grantedPermissions, promptedPermission } from '../../src/session/permissions.js';
 
 const session = { id: 's1' } as SessionView;
 const msg = (seq: number, sessionId = 's1', clientId = `c${seq}`): MessageView => ({
@@ -39,5 +40,55 @@ describe('chat state', () => {
     expect(unreadCount(s)).to.equal(2);
     s = reduce(s, { type: 'read' });
     expect(unreadCount(s)).to.equal(0);
+  });
+
+  const perm = (status: PermissionView['status'], expiresAt = 1000): PermissionView => ({
+    id: 'p1',
+    sessionId: 's1',
+    capability: 'view',
+    status,
+    requestedBy: { id: 't', name: 'T' },
+    organisation: 'O',
+    requestedAt: 0,
+    expiresAt,
+    answeredAt: null,
+  });
+
+  it('never moves a permission back to an earlier stage', () => {
+    let s = reduce(initialChatState, { type: 'session', session });
+    s = reduce(s, { type: 'permissions', permissions: [perm('granted')] });
+    s = reduce(s, { type: 'permissions', permissions: [perm('pending')] });
+    expect(promptedPermission(s.permissions)).to.equal(null);
+    s = reduce(s, { type: 'permissions', permissions: [perm('revoked')] });
+    s = reduce(s, { type: 'permissions', permissions: [perm('granted')] });
+    expect(grantedPermissions(s.permissions)).to.have.length(0);
+  });
+
+  it('expires a pending permission when the clock passes its deadline', () => {
+    let s = reduce(initialChatState, { type: 'session', session });
+    s = reduce(s, { type: 'permissions', permissions: [perm('pending', 1000)] });
+    s = reduce(s, { type: 'clock', now: 999 });
+    expect(promptedPermission(s.permissions)?.id).to.equal('p1');
+    s = reduce(s, { type: 'clock', now: 1000 });
+    expect(promptedPermission(s.permissions)).to.equal(null);
+    expect(s.permissions[0].status).to.equal('expired');
+  });
+
+  it('keeps showing why the connection stopped when the socket then reports offline', () => {
+    let s = reduce(initialChatState, { type: 'stopped', message: 'bye' });
+    s = reduce(s, { type: 'offline' });
+    expect(s.connection).to.equal('stopped');
+    s = reduce(s, { type: 'connecting' });
+    expect(s.stopMessage).to.equal(null);
+  });
+
+  it('starting over forgets the ended session but keeps unsent text', () => {
+    let s = reduce(initialChatState, { type: 'session', session: { ...session, status: 'closed' } });
+    s = reduce(s, { type: 'messages', messages: [msg(1)] });
+    s = reduce(s, { type: 'queued', clientId: 'c9', text: 'still there?' });
+    s = reduce(s, { type: 'restart' });
+    expect(s.session).to.equal(null);
+    expect(s.messages).to.have.length(0);
+    expect(s.pending.map((p) => p.text)).to.deep.equal(['still there?']);
   });
 });

@@ -66,12 +66,22 @@ export class FakeSocket {
     this.#fire(event, payload);
   }
 
+  /** How often the chat asked to (re)connect by itself, e.g. the visitor's Reconnect button. */
+  connectCalls = 0;
+  /** How often the chat closed the socket on purpose, which also stops socket.io's reconnection. */
+  disconnectCalls = 0;
+
   connect(): this {
+    this.connectCalls++;
     return this;
   }
 
   disconnect(): this {
-    this.connected = false;
+    this.disconnectCalls++;
+    if (this.connected) {
+      this.connected = false;
+      this.#fire('disconnect', 'io client disconnect');
+    }
     return this;
   }
 

@@ -79,4 +79,29 @@ describe('<porthole-widget>', () => {
     expect(w.isOpen).to.equal(false);
     expect(w.shadowRoot!.querySelector('.panel')!.hasAttribute('hidden')).to.equal(true);
   });
+
+  it('opens at once when the page comes from an invitation link', async () => {
+    const before = `${location.pathname}${location.search}${location.hash}`;
+    history.replaceState(null, '', `${location.pathname}${location.search}&porthole=${'L'.repeat(30)}`);
+    try {
+      const w = mountWidget();
+      expect(w.isOpen).to.equal(true);
+      await waitUntil(() => w.shadowRoot!.querySelector('porthole-chat')?.hasAttribute('open'), 'chat open');
+      expect(w.shadowRoot!.querySelector('.panel')!.hasAttribute('hidden')).to.equal(false);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('opens when the chat asks for it (a permission prompt arrived)', async () => {
+    const w = mountWidget();
+    w.open();
+    await waitUntil(() => w.shadowRoot!.querySelector('porthole-chat') !== null, 'chat mounted');
+    w.close();
+    await waitUntil(() => !w.isOpen, 'closed');
+    const opened = oneEvent(w, 'porthole-open');
+    w.shadowRoot!.querySelector('porthole-chat')!.dispatchEvent(new CustomEvent('porthole-open-request'));
+    await opened;
+    expect(w.isOpen).to.equal(true);
+  });
 });

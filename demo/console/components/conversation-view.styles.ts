@@ -8,6 +8,7 @@ export const conversationStyles = css`
     display: flex;
     flex-direction: column;
     min-height: 0;
+    min-width: 0;
     background: #f6f7f9;
   }
   .placeholder {
@@ -17,35 +18,69 @@ export const conversationStyles = css`
     color: #5b6470;
   }
   header {
+    padding: 12px 20px 10px;
+    background: #fff;
+    border-bottom: 1px solid #eef0f2;
+  }
+  .title {
     display: flex;
     align-items: center;
-    gap: 12px;
-    padding: 12px 20px;
-    background: #fff;
-    border-bottom: 1px solid #dde2e8;
+    gap: 10px;
+    flex-wrap: wrap;
   }
   h2 {
     margin: 0;
     font-size: 17px;
   }
-  .owner {
-    color: #5b6470;
-    font-size: 13px;
-  }
-  .status {
-    padding: 1px 8px;
-    border-radius: 9px;
+  .presence {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
     font-size: 12px;
+    color: #5b6470;
+  }
+  .dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: #98a2b3;
+  }
+  .online .dot {
+    background: #12b76a;
+    box-shadow: 0 0 0 3px rgb(18 183 106 / 0.18);
+  }
+  .people {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 14px;
+    margin: 4px 0 0;
+    font-size: 13px;
+    color: #5b6470;
+  }
+  .people strong {
+    color: #1b1f24;
     font-weight: 600;
-    background: #eef0f2;
   }
-  .status-in_queue {
-    background: #fff4e5;
-    color: #7a4a00;
+  .body {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(240px, 300px);
   }
-  .status-active {
-    background: #e3f6ea;
-    color: #1d6b3a;
+  .chat {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    min-width: 0;
+  }
+  aside {
+    display: flex;
+    flex-direction: column;
+    gap: 22px;
+    padding: 14px 16px;
+    overflow-y: auto;
+    background: #fbfcfd;
+    border-left: 1px solid #dde2e8;
   }
   .log {
     flex: 1;
@@ -55,8 +90,11 @@ export const conversationStyles = css`
     flex-direction: column;
     gap: 10px;
   }
+  .empty {
+    align-self: center;
+  }
   .msg {
-    max-width: 70%;
+    max-width: 75%;
     display: flex;
     flex-direction: column;
     gap: 2px;
@@ -96,26 +134,29 @@ export const conversationStyles = css`
   }
   textarea {
     flex: 1;
-    font: inherit;
     resize: vertical;
-    padding: 8px 10px;
-    border: 1px solid #cfd4da;
-    border-radius: 8px;
   }
-  button {
-    font: inherit;
-    cursor: pointer;
+  form button {
     padding: 0 18px;
-    border: 0;
-    border-radius: 8px;
-    background: #2456d6;
-    color: #fff;
-    font-weight: 600;
   }
   .error {
-    margin: 0;
     padding: 0 20px 10px;
     background: #fff;
-    color: #b42318;
+  }
+  .ended {
+    padding: 14px 20px;
+    background: #fff;
+    border-top: 1px solid #dde2e8;
+  }
+  @media (max-width: 1100px) {
+    .body {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: minmax(0, 1fr) auto;
+    }
+    aside {
+      max-height: 40vh;
+      border-left: 0;
+      border-top: 1px solid #dde2e8;
+    }
   }
 `;

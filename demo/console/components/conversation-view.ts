@@ -1,23 +1,34 @@
 /**
- * `<conversation-view>`: the open session's messages and the reply box. Message text is rendered as
- * text, never as HTML.
+ * `<conversation-view>`: the open session: a header (visitor, status, presence, owner, participants),
+ * the actions bar, the chat with its reply box, and the permissions and activity panels. Everything
+ * people wrote is rendered as text, never as HTML.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { MessageView, Result, SessionSummary } from '../../../src/protocol/index.js';
+import type { ActivityView, Invitation, MessageView, PermissionView, SessionSummary } from '../../../src/protocol/index.js';
+import { isOpen, type Viewer } from '../state/session-abilities.js';
+import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
+import './activity-panel.js';
 import { conversationStyles } from './conversation-view.styles.js';
-import { STATUS_LABEL, timeLabel } from './labels.js';
+import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
+import './permissions-panel.js';
+import './session-actions.js';
+import { sharedStyles } from './shared.styles.js';
 
-/** One conversation. */
+/** The session view. */
 @customElement('conversation-view')
 export class ConversationView extends LitElement {
-  static override styles = conversationStyles;
+  static override styles = [sharedStyles, conversationStyles];
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) messages: readonly MessageView[] = [];
-  /** Sends a reply; provided by the workspace. */
-  @property({ attribute: false }) send: (sessionId: string, text: string) => Promise<Result<unknown>> = () =>
-    Promise.resolve({ ok: false, error: 'internal', message: 'Not ready.' });
+  @property({ attribute: false }) activity: readonly ActivityView[] = [];
+  @property({ attribute: false }) permissions: readonly PermissionView[] = [];
+  @property({ attribute: false }) invitation: Invitation | null = null;
+  /** Whether the visitor's widget is connected; undefined until known. */
+  @property({ attribute: false }) visitorOnline: boolean | undefined = undefined;
+  @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
+  @property({ attribute: false }) commands: SessionCommands = offlineCommands;
 
   @state() private error = '';
   @query('textarea') private input!: HTMLTextAreaElement | null;
@@ -35,28 +46,62 @@ export class ConversationView extends LitElement {
 
   protected override render() {
     const s = this.session;
-    if (!s) return html`<div class="placeholder"><p>Select a conversation to read and reply.</p></div>`;
+    if (!s) return html`<div class="placeholder"><p>Select a session to see its chat, actions and activity.</p></div>`;
     return html`
-      <header>
-        <h2>${s.visitorLabel}</h2>
-        <span class="status status-${s.status}">${STATUS_LABEL[s.status]}</span>
-        <span class="owner">${s.owner ? `Owner: ${s.owner.name}` : 'Unassigned: replying takes it'}</span>
-      </header>
-      <div class="log" role="log" aria-live="polite" aria-label="Messages">
-        ${this.messages.map(
-          (m) =>
-            html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-              <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-              <span class="text">${m.text}</span>
-            </div>`,
-        )}
+      ${this.#header(s)}
+      <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
+      <div class="body">
+        <section class="chat" aria-label="Chat">
+          <div class="log" role="log" aria-live="polite" aria-label="Messages">
+            ${this.messages.length === 0 ? html`<p class="hint empty">No messages yet.</p>` : nothing}
+            ${this.messages.map(
+              (m) =>
+                html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
+                  <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
+                  <span class="text">${m.text}</span>
+                </div>`,
+            )}
+          </div>
+          ${isOpen(s) ? this.#replyBox() : html`<p class="hint ended">This session is ${STATUS_LABEL[s.status].toLowerCase()}: start a new session to talk again.</p>`}
+        </section>
+        <aside aria-label="Permissions and activity">
+          <permissions-panel .session=${s} .permissions=${this.permissions} .commands=${this.commands}></permissions-panel>
+          <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
+        </aside>
       </div>
-      <form @submit=${this.#submit}>
+    `;
+  }
+
+  #header(s: SessionSummary) {
+    const you = (id: string, name: string) => (id === this.viewer.id ? `${name} (you)` : name);
+    const online = this.visitorOnline;
+    return html`<header>
+      <div class="title">
+        <h2>${s.visitorLabel}</h2>
+        <span class="pill status status-${s.status}">${STATUS_LABEL[s.status]}</span>
+        ${
+          online === undefined
+            ? nothing
+            : html`<span class="presence ${online ? 'online' : 'offline'}"
+                ><span class="dot" aria-hidden="true"></span>${online ? 'Online' : 'Offline'}</span
+              >`
+        }
+      </div>
+      <p class="people">
+        <span>${s.owner ? html`Owner: <strong>${you(s.owner.id, s.owner.name)}</strong>` : 'Unassigned: replying takes it'}</span>
+        ${s.participants.length > 0 ? html`<span>With: ${s.participants.map((p) => you(p.id, p.name)).join(', ')}</span>` : nothing}
+        <span>${s.channelName}</span>
+        <span>${ORIGIN_LABEL[s.origin] ?? ''}</span>
+      </p>
+    </header>`;
+  }
+
+  #replyBox() {
+    return html`<form @submit=${this.#submit}>
         <textarea aria-label="Reply" rows="2" maxlength="4000" placeholder="Write a reply…" @keydown=${this.#keydown}></textarea>
         <button type="submit">Send</button>
       </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-    `;
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
   }
 
   #keydown(e: KeyboardEvent) {
@@ -76,7 +121,7 @@ export class ConversationView extends LitElement {
     if (!text || !this.session || !this.input) return;
     const input = this.input;
     input.value = '';
-    const r = await this.send(this.session.id, text);
+    const r = await this.commands.send(this.session.id, text);
     if (r.ok) this.error = '';
     else {
       // Keep what the technician wrote so nothing is lost.

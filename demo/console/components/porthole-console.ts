@@ -1,6 +1,6 @@
 /**
  * `<porthole-console>`: the technician console app. Shows the sign-in form until a technician is
- * signed in, then the live session list and the open conversation.
+ * signed in, then the workspace (navigation, session lists, the open session, admin pages).
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -38,7 +38,7 @@ export class PortholeConsole extends LitElement {
         <span class="who">${this.technician.name} · ${this.technician.email}</span>
         <button class="ghost" type="button" @click=${this.#signOut}>Sign out</button>
       </header>
-      <console-workspace @unauthorized=${() => (this.technician = null)}></console-workspace>
+      <console-workspace .technician=${this.technician} @unauthorized=${() => (this.technician = null)}></console-workspace>
     `;
   }
 

@@ -5,30 +5,36 @@ import { css } from 'lit';
 
 export const sessionListStyles = css`
   :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    background: #fff;
-    border-right: 1px solid #dde2e8;
+    display: block;
   }
   h2 {
+    display: flex;
+    align-items: baseline;
+    gap: 6px;
     margin: 0;
-    padding: 16px 16px 10px;
-    font-size: 15px;
+    padding: 14px 16px 8px;
+    font-size: 13px;
+    font-weight: 700;
+    color: #3d4450;
+  }
+  h2 .count {
+    font-weight: 500;
+    color: #5b6470;
   }
   .empty {
-    padding: 0 16px;
+    margin: 0;
+    padding: 0 16px 14px;
     color: #5b6470;
+    font-size: 13px;
   }
   ul {
     list-style: none;
     margin: 0;
     padding: 0;
-    overflow-y: auto;
   }
   li {
     padding: 10px 16px;
-    border-bottom: 1px solid #eef0f2;
+    border-top: 1px solid #eef0f2;
     cursor: pointer;
     display: flex;
     flex-direction: column;
@@ -54,11 +60,21 @@ export const sessionListStyles = css`
   .name {
     font-weight: 600;
     flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .time,
   .meta {
     font-size: 12px;
     color: #5b6470;
+  }
+  .who {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .last {
     flex: 1;
@@ -72,7 +88,6 @@ export const sessionListStyles = css`
     min-width: 20px;
     height: 20px;
     padding: 0 6px;
-    box-sizing: border-box;
     border-radius: 10px;
     background: #d92d20;
     color: #fff;
@@ -80,23 +95,5 @@ export const sessionListStyles = css`
     font-weight: 700;
     line-height: 20px;
     text-align: center;
-  }
-  .status {
-    padding: 0 7px;
-    border-radius: 9px;
-    font-weight: 600;
-    background: #eef0f2;
-  }
-  .status-in_queue {
-    background: #fff4e5;
-    color: #7a4a00;
-  }
-  .status-active {
-    background: #e3f6ea;
-    color: #1d6b3a;
-  }
-  .status-waiting {
-    background: #e8efff;
-    color: #2443a0;
   }
 `;

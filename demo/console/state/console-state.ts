@@ -1,8 +1,30 @@
 /**
- * The console's live state as a pure reducer: sessions of the technician's channels, the messages
- * loaded so far, and which session is open.
+ * The console's live state as a pure reducer: sessions of the technician's channels and those they
+ * take part in, the messages and details loaded so far, which page and session are open.
  */
-import type { MessageView, SessionSummary, SessionView } from '../../../src/protocol/index.js';
+import type {
+  ActivityView,
+  ChannelView,
+  Invitation,
+  MessageView,
+  PermissionView,
+  SessionCreated,
+  SessionDetails,
+  SessionStatus,
+  SessionSummary,
+} from '../../../src/protocol/index.js';
+import { mergeActivity, mergePermissions, upsertSession, withMessages, without, type IncomingSession } from './state-merge.js';
+
+/** Which sessions a channel page lists: all of them, or those of one status. */
+export type StatusFilter = 'all' | SessionStatus;
+
+/** The page the navigation shows. */
+export type ConsolePage =
+  | { kind: 'home' }
+  | { kind: 'channel'; channelId: string }
+  | { kind: 'admin-technicians' }
+  | { kind: 'admin-channels' }
+  | { kind: 'account' };
 
 /** Everything the console shows. */
 export interface ConsoleState {
@@ -10,83 +32,147 @@ export interface ConsoleState {
   sessions: ReadonlyMap<string, SessionSummary>;
   /** Messages per session id, ordered by `seq`, each once. */
   messages: ReadonlyMap<string, readonly MessageView[]>;
+  /** Activity per session id, oldest first, each once. */
+  activity: ReadonlyMap<string, readonly ActivityView[]>;
+  /** Permission requests per session id, oldest first, each once in its latest state. */
+  permissions: ReadonlyMap<string, readonly PermissionView[]>;
+  /** Invitation of technician-created sessions, once known (null: none or already used). */
+  invitations: ReadonlyMap<string, Invitation | null>;
+  /** Whether the visitor's widget is connected, per session, once known. */
+  presence: ReadonlyMap<string, boolean>;
+  /** Channels the technician is a member of; null until the server answered. */
+  channels: readonly ChannelView[] | null;
   selectedId: string | null;
+  page: ConsolePage;
+  filter: StatusFilter;
+  /** A sentence to show once, e.g. why the open session closed. */
+  notice: string | null;
 }
 
 /** What can happen in the console. */
 export type ConsoleEvent =
   | { type: 'connection'; status: ConsoleState['connection'] }
   | { type: 'listed'; sessions: readonly SessionSummary[] }
-  | { type: 'session'; session: SessionView & Partial<Pick<SessionSummary, 'channelName'>> }
+  /** A session fact or an ack that may bring a session the console did not know yet. */
+  | { type: 'session'; session: IncomingSession }
+  /**
+   * The ack of `session:act`: it only updates a known session, because a `session:removed` fact may
+   * have overtaken it (e.g. after a transfer out of the technician's channels).
+   */
+  | { type: 'acted'; session: SessionSummary }
+  | { type: 'created'; created: SessionCreated }
+  | { type: 'removed'; sessionId: string; notice?: string }
   | { type: 'messages'; sessionId: string; messages: readonly MessageView[] }
-  | { type: 'select'; sessionId: string | null };
+  | { type: 'details'; details: SessionDetails }
+  | { type: 'activity'; entry: ActivityView }
+  | { type: 'permission'; permission: PermissionView }
+  | { type: 'presence'; sessionId: string; visitorOnline: boolean }
+  | { type: 'channels'; channels: readonly ChannelView[] }
+  | { type: 'select'; sessionId: string | null }
+  | { type: 'navigate'; page: ConsolePage }
+  | { type: 'filter'; filter: StatusFilter }
+  | { type: 'notice'; text: string | null };
 
 /** The state before the first list arrives. */
 export const initialConsoleState: ConsoleState = {
   connection: 'connecting',
   sessions: new Map(),
   messages: new Map(),
+  activity: new Map(),
+  permissions: new Map(),
+  invitations: new Map(),
+  presence: new Map(),
+  channels: null,
   selectedId: null,
+  page: { kind: 'home' },
+  filter: 'all',
+  notice: null,
 };
 
-function merge(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const m of incoming) bySeq.set(m.seq, m);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-function withMessages(state: ConsoleState, sessionId: string, incoming: readonly MessageView[]): ConsoleState {
-  const before = state.messages.get(sessionId) ?? [];
-  const after = merge(before, incoming);
-  const messages = new Map(state.messages).set(sessionId, after);
-  const summary = state.sessions.get(sessionId);
-  if (!summary) return { ...state, messages };
-  const known = new Set(before.map((m) => m.seq));
-  const fresh = incoming.filter((m) => !known.has(m.seq) && m.seq > summary.lastSeq);
-  const last = after.at(-1);
-  const newVisitorMessages = fresh.filter((m) => m.author.kind === 'visitor').length;
-  const updated: SessionSummary = {
-    ...summary,
-    lastSeq: Math.max(summary.lastSeq, last?.seq ?? 0),
-    updatedAt: Math.max(summary.updatedAt, last?.createdAt ?? 0),
-    lastMessage:
-      last && last.seq >= summary.lastSeq
-        ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt }
-        : summary.lastMessage,
-    unread: state.selectedId === sessionId ? 0 : summary.unread + newVisitorMessages,
-  };
-  return { ...state, messages, sessions: new Map(state.sessions).set(sessionId, updated) };
-}
+const closedNotice = (label: string) => `The session with ${label} was deleted or moved out of your channels; its view was closed.`;
 
 /** Applies one event. */
 export function reduceConsole(state: ConsoleState, event: ConsoleEvent): ConsoleState {
   switch (event.type) {
     case 'connection':
       return { ...state, connection: event.status };
-    case 'listed':
-      return { ...state, sessions: new Map(event.sessions.map((s) => [s.id, state.selectedId === s.id ? { ...s, unread: 0 } : s])) };
-    case 'session': {
-      const known = state.sessions.get(event.session.id);
-      const next: SessionSummary = known
-        ? { ...known, ...event.session, lastSeq: Math.max(known.lastSeq, event.session.lastSeq) }
-        : { ...event.session, channelName: event.session.channelName ?? '', lastMessage: null, unread: 0 };
-      return { ...state, sessions: new Map(state.sessions).set(next.id, next) };
+    case 'listed': {
+      const sessions = new Map(event.sessions.map((s) => [s.id, state.selectedId === s.id ? { ...s, unread: 0 } : s]));
+      const open = state.selectedId ? state.sessions.get(state.selectedId) : undefined;
+      // The list is authoritative after a reconnect: an open session missing from it is gone.
+      if (state.selectedId && !sessions.has(state.selectedId)) {
+        return { ...state, sessions, selectedId: null, notice: closedNotice(open?.visitorLabel ?? 'this visitor') };
+      }
+      return { ...state, sessions };
+    }
+    case 'session':
+      return upsertSession(state, event.session);
+    case 'acted':
+      return state.sessions.has(event.session.id) ? upsertSession(state, event.session) : state;
+    case 'created': {
+      const { session, invitation } = event.created;
+      return { ...upsertSession(state, session), invitations: new Map(state.invitations).set(session.id, invitation) };
+    }
+    case 'removed': {
+      const gone = state.sessions.get(event.sessionId);
+      const wasOpen = state.selectedId === event.sessionId;
+      const label = gone?.visitorLabel ?? 'this visitor';
+      return {
+        ...state,
+        sessions: without(state.sessions, event.sessionId),
+        messages: without(state.messages, event.sessionId),
+        activity: without(state.activity, event.sessionId),
+        permissions: without(state.permissions, event.sessionId),
+        invitations: without(state.invitations, event.sessionId),
+        presence: without(state.presence, event.sessionId),
+        selectedId: wasOpen ? null : state.selectedId,
+        notice: event.notice ?? (wasOpen ? closedNotice(label) : state.notice),
+      };
     }
     case 'messages':
       return withMessages(state, event.sessionId, event.messages);
+    case 'details': {
+      const { session, activity, permissions, invitation, visitorOnline } = event.details;
+      const id = session.id;
+      return {
+        ...upsertSession(state, session),
+        activity: new Map(state.activity).set(id, mergeActivity(state.activity.get(id) ?? [], activity)),
+        permissions: new Map(state.permissions).set(id, mergePermissions(state.permissions.get(id) ?? [], permissions)),
+        invitations: new Map(state.invitations).set(id, invitation),
+        presence: new Map(state.presence).set(id, visitorOnline),
+      };
+    }
+    case 'activity': {
+      const id = event.entry.sessionId;
+      return { ...state, activity: new Map(state.activity).set(id, mergeActivity(state.activity.get(id) ?? [], [event.entry])) };
+    }
+    case 'permission': {
+      const id = event.permission.sessionId;
+      const merged = mergePermissions(state.permissions.get(id) ?? [], [event.permission]);
+      return { ...state, permissions: new Map(state.permissions).set(id, merged) };
+    }
+    case 'presence':
+      return { ...state, presence: new Map(state.presence).set(event.sessionId, event.visitorOnline) };
+    case 'channels':
+      return { ...state, channels: [...event.channels].sort((a, b) => a.name.localeCompare(b.name)) };
     case 'select': {
       const s = event.sessionId ? state.sessions.get(event.sessionId) : undefined;
       const sessions = s ? new Map(state.sessions).set(s.id, { ...s, unread: 0 }) : state.sessions;
       return { ...state, selectedId: event.sessionId, sessions };
     }
+    case 'navigate': {
+      // Admin and account pages hide the session view, so nothing stays open (and marked read) behind them;
+      // a notice is about the page it appeared on.
+      const showsSessions = event.page.kind === 'home' || event.page.kind === 'channel';
+      return { ...state, page: event.page, filter: 'all', notice: null, selectedId: showsSessions ? state.selectedId : null };
+    }
+    case 'filter':
+      return { ...state, filter: event.filter };
+    case 'notice':
+      return { ...state, notice: event.text };
     default:
       return assertNever(event);
   }
-}
-
-/** Sessions newest activity first. */
-export function sortedSessions(state: ConsoleState): SessionSummary[] {
-  return [...state.sessions.values()].sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
 }
 
 function assertNever(x: never): never {

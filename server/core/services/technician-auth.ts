@@ -2,6 +2,7 @@
  * Console sign-in: password check, session tokens, and the first admin account.
  */
 import { fail, ok, type Login, type Result, type TechnicianView } from '../../../src/protocol/index.js';
+import { newChannel } from '../channel-rules.js';
 import type { Technician } from '../model.js';
 import type { Env, PasswordHasher, Store } from '../ports.js';
 
@@ -78,7 +79,7 @@ export function technicianAuth({ store, env, hasher }: TechnicianAuthDeps) {
       await store.insertTechnician(tech);
       let channel = await store.findChannelByKey(DEFAULT_CHANNEL_KEY);
       if (!channel) {
-        channel = { id: env.id(), key: DEFAULT_CHANNEL_KEY, name: 'Website', createdAt: now };
+        channel = newChannel({ id: env.id(), key: DEFAULT_CHANNEL_KEY, name: 'Website', now });
         await store.insertChannel(channel);
       }
       await store.addChannelMember(channel.id, tech.id);

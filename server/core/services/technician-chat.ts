@@ -1,66 +1,61 @@
 /**
- * What a signed-in technician may do with chats: list sessions, send, sync, mark read.
+ * What a signed-in technician may do with chats: send, sync, mark read.
  */
-import {
-  ok,
-  type MessageSend,
-  type MessagesSync,
-  type MessageView,
-  type Result,
-  type SessionRead,
-  type SessionSummary,
-} from '../../../src/protocol/index.js';
+import { ok, type MessageSend, type MessagesSync, type MessageView, type Result, type SessionRead } from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
+import { MAX_ACTIVE_SESSIONS } from '../session-actions.js';
 import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
-import { afterTechnicianReply, canPost } from '../session-rules.js';
-import { messageView, sessionSummary, sessionView } from '../views.js';
+import { afterTechnicianReply, canPost, expirationMs } from '../session-rules.js';
+import { messageView } from '../views.js';
+import { audienceOf, sessionFeed } from './session-feed.js';
 import { SYNC_PAGE } from './visitor-chat.js';
 
-/** How many sessions the console list shows. */
-export const LIST_LIMIT = 200;
-
-/** Dependencies of the technician chat service. */
-export interface TechnicianChatDeps {
+/** Dependencies of the technician services. */
+export interface TechnicianDeps {
   store: Store;
   env: Env;
   publish: Publisher;
 }
 
 /** Builds the technician-side chat operations. */
-export function technicianChat({ store, env, publish }: TechnicianChatDeps) {
+export function technicianChat({ store, env, publish }: TechnicianDeps) {
+  const feed = sessionFeed({ store, env, publish });
   const access = async (tech: Technician, sessionId: string) =>
-    technicianMayAct(await store.findSession(sessionId), await store.listChannelIdsOf(tech.id));
+    technicianMayAct(await store.findSession(sessionId), await store.listChannelIdsOf(tech.id), tech.id);
 
   return {
-    /** Sessions of the technician's channels, newest activity first, with unread counts. */
-    async list(tech: Technician): Promise<Result<SessionSummary[]>> {
-      const rows = await store.listSessions(await store.listChannelIdsOf(tech.id), tech.id, LIST_LIMIT);
-      return ok(rows.map(sessionSummary));
-    },
-
     /** M-1, M-2, S-3: stores the reply once; the first reply to an unowned session takes it. */
     async send(tech: Technician, p: MessageSend): Promise<Result<MessageView>> {
       const found = await access(tech, p.sessionId);
       if (!found.ok) return found;
-      const allowed = canPost(found.value);
-      if (!allowed.ok) return allowed;
       const now = env.now();
-      const { message, created } = await store.appendMessage({
-        id: env.id(),
-        sessionId: p.sessionId,
-        clientId: p.clientId,
-        author: { kind: 'technician', id: tech.id, name: tech.name },
-        text: p.text,
-        createdAt: now,
-      });
+      const allowed = canPost(found.value, now);
+      if (!allowed.ok) return allowed;
+      const channel = await store.findChannelById(found.value.channelId);
+      const { message, created } = await store.appendMessage(
+        {
+          id: env.id(),
+          sessionId: p.sessionId,
+          clientId: p.clientId,
+          author: { kind: 'technician', id: tech.id, name: tech.name },
+          text: p.text,
+          createdAt: now,
+        },
+        channel ? now + expirationMs(channel) : undefined,
+      );
       const view = messageView(message);
       if (!created) return ok(view);
-      publish.messageCreated(view, found.value.channelId);
+      publish.messageCreated(view, audienceOf(found.value));
       await store.markRead(p.sessionId, tech.id, message.seq);
-      const taken = afterTechnicianReply(found.value, tech.id, now);
-      if (taken && (await store.updateSessionStatus(taken.id, found.value.status, taken))) {
-        publish.sessionUpdated(sessionView({ ...taken, lastSeq: message.seq }, tech.name));
+      const taken = afterTechnicianReply({ ...found.value, lastSeq: message.seq }, tech.id, now);
+      if (
+        taken &&
+        (await store.countActiveOwnedBy(tech.id)) < MAX_ACTIVE_SESSIONS &&
+        (await store.saveSession(taken, found.value.updatedAt))
+      ) {
+        await feed.announce(taken, { channel });
+        await feed.log(taken, { kind: 'technician', id: tech.id, name: tech.name }, 'session.taken');
       }
       return ok(view);
     },

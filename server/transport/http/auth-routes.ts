@@ -6,11 +6,11 @@ import { LIMITS, LoginSchema, type Failure } from '../../../src/protocol/index.j
 import { technicianView, type TechnicianAuth } from '../../core/services/technician-auth.js';
 import { validate } from '../validate.js';
 import { AUTH_COOKIE } from './auth-cookie.js';
-import { HTTP_STATUS } from './error-status.js';
+import { sendResult } from './send-result.js';
 
 /** Sends a failure with its status from the one table. */
 export function sendFailure(reply: FastifyReply, f: Failure) {
-  return reply.code(HTTP_STATUS[f.error]).send(f);
+  return sendResult(reply, f);
 }
 
 /** Registers the auth routes. */

@@ -16,4 +16,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   session_not_open: 409,
   rate_limited: 429,
   internal: 500,
+  limit_reached: 409,
+  expired: 410,
 };

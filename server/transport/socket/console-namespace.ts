@@ -1,6 +1,6 @@
 /**
  * The console namespace: a signed-in technician. Handshake: protocol version, same-origin, and the
- * session cookie. The socket joins the rooms of the technician's channels.
+ * session cookie. The socket joins its technician's room and the rooms of their channels.
  */
 import { parse as parseCookie } from 'cookie';
 import type { FastifyBaseLogger } from 'fastify';
@@ -8,16 +8,38 @@ import type { Namespace } from 'socket.io';
 import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '../../../src/protocol/index.js';
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
+import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
+import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
-import { channelRoom } from './rooms.js';
+import { channelRoom, technicianRoom } from './rooms.js';
+
+/** What each console socket carries. */
+export interface ConsoleSocketData {
+  technician: Technician;
+  channelIds: string[];
+  ip: string;
+  /** Base URL of this server as the technician reaches it, for invitation links. */
+  siteBase: string;
+}
 
 /** The console namespace with its typed events and per-socket data. */
-export type ConsoleNamespace = Namespace<ConsoleCommands, ConsoleFacts, object, { technician: Technician; channelIds: string[] }>;
+export type ConsoleNamespace = Namespace<ConsoleCommands, ConsoleFacts, object, ConsoleSocketData>;
+
+/** What the console namespace needs. */
+export interface ConsoleNamespaceDeps {
+  store: Store;
+  auth: TechnicianAuth;
+  chat: TechnicianChat;
+  desk: SessionDesk;
+  log: FastifyBaseLogger;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+}
 
 /** True when the browser's Origin is this server, so another site cannot ride the cookie. */
 function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
@@ -30,11 +52,8 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 }
 
 /** Installs the handshake and command handlers on the console namespace. */
-export function mountConsoleNamespace(
-  ns: ConsoleNamespace,
-  deps: { store: Store; auth: TechnicianAuth; chat: TechnicianChat; log: FastifyBaseLogger },
-): void {
-  const { store, auth, chat, log } = deps;
+export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespaceDeps): void {
+  const { store, auth, chat, desk, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -43,7 +62,12 @@ export function mountConsoleNamespace(
       if (!sameOrigin(origin, host)) throw new HandshakeError('forbidden', 'The console only accepts connections from its own origin.');
       const technician = await auth.authenticate(parseCookie(cookie ?? '')[AUTH_COOKIE]);
       if (!technician) throw new HandshakeError('unauthorized', 'Sign in first.');
-      socket.data = { technician, channelIds: await store.listChannelIdsOf(technician.id) };
+      socket.data = {
+        technician,
+        channelIds: await store.listChannelIdsOf(technician.id),
+        ip: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy),
+        siteBase: deps.publicUrl ?? (origin || `http://${host ?? 'localhost'}`),
+      };
     };
     run().then(
       () => next(),
@@ -55,15 +79,21 @@ export function mountConsoleNamespace(
   });
 
   ns.on('connection', (socket) => {
-    const tech = socket.data.technician;
+    const { technician: tech, siteBase, ip } = socket.data;
     // Joined before any command is handled: a client that lists sessions right after connecting
     // must not miss a message sent in between.
-    void socket.join(socket.data.channelIds.map(channelRoom));
+    void socket.join([technicianRoom(tech.id), ...socket.data.channelIds.map(channelRoom)]);
     bindCommands<ConsoleCommands, typeof consoleCommandSchemas>(
       socket,
       consoleCommandSchemas,
       {
-        'sessions:list': () => chat.list(tech),
+        'sessions:list': () => desk.list(tech),
+        'session:details': (p) => desk.details(tech, p.sessionId, siteBase),
+        'session:create': (p) => desk.create(tech, p.channelId, siteBase),
+        'session:connect-code': (p) => desk.connectCode(tech, p.code, ip),
+        'session:act': (p) => desk.act(tech, p.sessionId, p.action),
+        'permission:request': (p) => desk.requestPermission(tech, p.sessionId, p.capability),
+        'directory:list': () => desk.directory(tech),
         'message:send': (p) => chat.send(tech, p),
         'messages:sync': (p) => chat.sync(tech, p),
         'session:read': (p) => chat.read(tech, p),

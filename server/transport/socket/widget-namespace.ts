@@ -1,13 +1,24 @@
 /**
- * The widget namespace: a visitor's browser. Handshake: protocol version, channel key, optional
- * visitor token. Then the widget commands of the protocol, each validated and acked.
+ * The widget namespace: a visitor's browser. Handshake: protocol version, channel key, allowed
+ * origin, optional visitor token. Then the widget commands of the protocol, each validated and acked.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
-import { ok, widgetCommandSchemas, WidgetHandshakeSchema, type WidgetCommands, type WidgetFacts } from '../../../src/protocol/index.js';
+import {
+  ok,
+  widgetCommandSchemas,
+  WidgetHandshakeSchema,
+  type Result,
+  type WidgetCommands,
+  type WidgetFacts,
+} from '../../../src/protocol/index.js';
+import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
+import type { VisitorJoin } from '../../core/services/visitor-join.js';
+import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
+import { clientAddress } from '../client-address.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
@@ -16,9 +27,19 @@ import { sessionRoom } from './rooms.js';
 /** The widget namespace with its typed events and per-socket data. */
 export type WidgetNamespace = Namespace<WidgetCommands, WidgetFacts, object, VisitorContext>;
 
+/** What the widget namespace needs. */
+export interface WidgetNamespaceDeps {
+  store: Store;
+  chat: VisitorChat;
+  join: VisitorJoin;
+  permissions: VisitorPermissions;
+  log: FastifyBaseLogger;
+  trustProxy: boolean;
+}
+
 /** Installs the handshake and command handlers on the widget namespace. */
-export function mountWidgetNamespace(ns: WidgetNamespace, deps: { store: Store; chat: VisitorChat; log: FastifyBaseLogger }): void {
-  const { store, chat, log } = deps;
+export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceDeps): void {
+  const { store, chat, join, permissions, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -27,12 +48,16 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: { store: Store; 
       if (!auth.success) throw new HandshakeError('invalid_payload', `Invalid handshake: ${auth.issues[0].message}`);
       const channel = await store.findChannelByKey(auth.output.channel);
       if (!channel) throw new HandshakeError('not_found', `No channel "${auth.output.channel}".`);
+      const { origin, host } = socket.handshake.headers;
+      if (!originAllowed(channel, origin, host))
+        throw new HandshakeError('forbidden', 'This website is not allowed to open support sessions in this channel.');
       let visitor = null;
       if (auth.output.token) {
         visitor = (await chat.identify(channel, auth.output.token)) ?? null;
         if (!visitor) throw new HandshakeError('unauthorized', 'Unknown visitor token; start again without it.');
       }
-      socket.data = { channel, visitor };
+      const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy);
+      socket.data = { channel, visitor, ip };
     };
     run().then(
       () => next(),
@@ -42,33 +67,57 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: { store: Store; 
 
   ns.on('connection', (socket) => {
     const ctx = socket.data;
+    const joined = new Set<string>();
+    const enter = async <T extends { session: { id: string } | null }>(r: Result<T>): Promise<Result<T>> => {
+      const id = r.ok ? r.value.session?.id : undefined;
+      if (id && !joined.has(id)) {
+        joined.add(id);
+        await socket.join(sessionRoom(id));
+        await chat.presence(id, true);
+      }
+      return r;
+    };
     const start = async () => {
       const r = await chat.start(ctx);
       if (!r.ok) return r;
       ctx.visitor = r.value.visitor;
-      await socket.join(sessionRoom(r.value.session.id));
       // A returning visitor keeps the token they hold; only a new one gets one.
-      return ok({ token: r.value.token ?? '', session: r.value.session });
+      return enter(ok({ token: r.value.token ?? '', session: r.value.session }));
     };
     // A second `session:start` while the first is still running shares its answer; otherwise both
     // would see no visitor yet and a double click would make two visitors and two sessions (S-2).
     let starting: ReturnType<typeof start> | undefined;
+
+    socket.on('disconnect', () => void leave(socket, joined, chat, log));
+
     bindCommands<WidgetCommands, typeof widgetCommandSchemas>(
       socket,
       widgetCommandSchemas,
       {
         'session:start': () => (starting ??= start().finally(() => (starting = undefined))),
-        'session:resume': async () => {
-          const r = await chat.resume(ctx);
-          if (r.ok && r.value.session) await socket.join(sessionRoom(r.value.session.id));
-          return r;
-        },
+        'session:resume': async () => enter(await chat.resume(ctx)),
+        'session:join': async (p) => enter(await join.join(ctx, p)),
+        'sos:code': async (p) => enter(await join.sosCode(ctx, p.pageId)),
         'message:send': (p) => chat.send(ctx, p),
         'messages:sync': (p) => chat.sync(ctx, p),
+        'permission:answer': (p) => permissions.answer(ctx, p),
+        'permission:revoke': (p) => permissions.revoke(ctx, p),
       },
       log,
     );
   });
+}
+
+/** After a widget leaves, its sessions are offline unless another tab of the visitor is still there. */
+async function leave(socket: Socket, joined: Set<string>, chat: VisitorChat, log: FastifyBaseLogger): Promise<void> {
+  try {
+    for (const id of joined) {
+      const others = await socket.nsp.in(sessionRoom(id)).fetchSockets();
+      if (others.length === 0) await chat.presence(id, false);
+    }
+  } catch (e) {
+    log.warn({ err: e }, 'presence update failed');
+  }
 }
 
 function wrap(e: unknown, log: FastifyBaseLogger): HandshakeError {

@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SessionStatus } from '../../../src/protocol/index.js';
 import type { Session } from '../../../server/core/model.js';
-import { afterTechnicianReply, canPost, isOpen, newVisitorSession } from '../../../server/core/session-rules.js';
+import { afterTechnicianReply, canPost, isOpen, newTechnicianSession, newVisitorSession } from '../../../server/core/session-rules.js';
+import { makeChannel, makeSession, MINUTE, T0 } from './fixtures.js';
 
-const T0 = 1_700_000_000_000;
-
-const session = (over: Partial<Session> = {}): Session => ({
-  id: 's1',
-  channelId: 'c1',
-  visitorId: 'v1',
-  status: 'in_queue',
-  ownerId: null,
-  lastSeq: 3,
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
+const session = (over: Partial<Session> = {}) => makeSession({ lastSeq: 3, ...over });
 
 const OPEN_STATES: [SessionStatus, boolean][] = [
   ['waiting', true],
@@ -27,17 +16,48 @@ const OPEN_STATES: [SessionStatus, boolean][] = [
 ];
 
 describe('session rules', () => {
-  test('S-2: a visitor who asks for help gets a new session in queue, unowned and empty', () => {
-    assert.deepEqual(newVisitorSession({ id: 's9', channelId: 'c2', visitorId: 'v7', now: T0 }), {
+  test('S-2: a visitor who asks for help gets a new session in queue, unowned and empty, with a deadline', () => {
+    const channel = makeChannel({ id: 'c2', expirationMinutes: 30 });
+    assert.deepEqual(newVisitorSession({ id: 's9', channel, visitorId: 'v7', now: T0 }), {
       id: 's9',
       channelId: 'c2',
       visitorId: 'v7',
       status: 'in_queue',
+      origin: 'visitor',
       ownerId: null,
+      participantIds: [],
+      createdBy: null,
+      inviteToken: null,
+      pin: null,
       lastSeq: 0,
       createdAt: T0,
       updatedAt: T0,
+      expiresAt: T0 + 30 * MINUTE,
+      deletedAt: null,
     });
+  });
+
+  test('S-6: a session opened for a support code has origin sos and is in queue', () => {
+    const s = newVisitorSession({ id: 's9', channel: makeChannel(), visitorId: 'v7', now: T0, origin: 'sos' });
+    assert.equal(s.origin, 'sos');
+    assert.equal(s.status, 'in_queue');
+  });
+
+  test('S-5: a technician session waits for the visitor, owned and created by its technician, with link and PIN', () => {
+    const s = newTechnicianSession({ id: 's9', channel: makeChannel(), technicianId: 't1', inviteToken: 'tok', pin: '123456', now: T0 });
+    assert.deepEqual(
+      {
+        status: s.status,
+        origin: s.origin,
+        ownerId: s.ownerId,
+        createdBy: s.createdBy,
+        visitorId: s.visitorId,
+        token: s.inviteToken,
+        pin: s.pin,
+      },
+      { status: 'waiting', origin: 'technician', ownerId: 't1', createdBy: 't1', visitorId: null, token: 'tok', pin: '123456' },
+    );
+    assert.equal(s.expiresAt, T0 + 60 * MINUTE);
   });
 
   for (const [status, open] of OPEN_STATES) {
@@ -55,6 +75,26 @@ describe('session rules', () => {
       }
     });
   }
+
+  test('S-8: an open session is open until its deadline and not at it, on the clock given', () => {
+    const s = session({ status: 'active', expiresAt: T0 + MINUTE });
+    assert.equal(isOpen(s, T0 + MINUTE - 1), true);
+    assert.equal(isOpen(s, T0 + MINUTE), false);
+    assert.equal(isOpen(s), true, 'without a clock only the stored state counts');
+  });
+
+  test('S-8: posting past the deadline is refused and says the session expired', () => {
+    const r = canPost(session({ expiresAt: T0 + 10 }), T0 + 10);
+    assert.equal(!r.ok && r.error, 'session_not_open');
+    assert.match(!r.ok ? r.message : '', /expired/);
+  });
+
+  test('T-8: a deleted session is not open and posting says so', () => {
+    const s = session({ status: 'active', deletedAt: T0 });
+    assert.equal(isOpen(s, T0), false);
+    const r = canPost(s, T0);
+    assert.match(!r.ok ? r.message : '', /deleted/);
+  });
 
   test('S-3: the first technician reply takes an unowned session in queue', () => {
     const before = session();

@@ -2,18 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Message, Session } from '../../../server/core/model.js';
 import type { SessionListRow } from '../../../server/core/ports.js';
-import { messageView, sessionSummary, sessionView, visitorLabel } from '../../../server/core/views.js';
+import { messageView, sessionFact, sessionSummary, sessionView, visitorLabel } from '../../../server/core/views.js';
+import { makeSession } from './fixtures.js';
 
-const session: Session = {
-  id: 's1',
-  channelId: 'c1',
+const session: Session = makeSession({
   visitorId: '3f2a9c1e-0000-4000-8000-000000000000',
   status: 'active',
   ownerId: 't1',
+  participantIds: ['t2'],
+  inviteToken: 'secret-token',
+  pin: '123456',
   lastSeq: 2,
   createdAt: 10,
   updatedAt: 20,
-};
+  expiresAt: 30,
+});
 
 const message: Message = {
   id: 'm2',
@@ -43,28 +46,37 @@ describe('views', () => {
     assert.deepEqual(messageView(extra), message);
   });
 
-  test('sessionView names the owner and hides the visitor id behind a label', () => {
-    assert.deepEqual(sessionView(session, 'Ada'), {
+  test('sessionView names the owner and participants, and hides the visitor id and the secrets', () => {
+    assert.deepEqual(sessionView(session, { t1: 'Ada', t2: 'Grace' }), {
       id: 's1',
       channelId: 'c1',
       status: 'active',
+      origin: 'visitor',
       visitorLabel: 'Visitor 3F2A',
       owner: { id: 't1', name: 'Ada' },
+      participants: [{ id: 't2', name: 'Grace' }],
       lastSeq: 2,
       createdAt: 10,
       updatedAt: 20,
+      expiresAt: 30,
     });
   });
 
   test('sessionView has no owner when nobody owns the session, and a fallback name when unknown', () => {
-    assert.equal(sessionView({ ...session, ownerId: null }, 'Ada').owner, null);
-    assert.deepEqual(sessionView(session, null).owner, { id: 't1', name: 'Technician' });
+    assert.equal(sessionView({ ...session, ownerId: null }, { t1: 'Ada' }).owner, null);
+    assert.deepEqual(sessionView(session, {}).owner, { id: 't1', name: 'Technician' });
+    assert.deepEqual(sessionView(session, {}).participants, [{ id: 't2', name: 'Technician' }]);
+  });
+
+  test('sessionFact is the session view with its channel name', () => {
+    assert.deepEqual(sessionFact(session, { t1: 'Ada' }, 'Billing'), { ...sessionView(session, { t1: 'Ada' }), channelName: 'Billing' });
   });
 
   test('sessionSummary adds channel, last message and unread count', () => {
-    const row: SessionListRow = { session, channelName: 'Website', ownerName: 'Ada', lastMessage: message, unread: 4 };
+    const names = { t1: 'Ada', t2: 'Grace' };
+    const row: SessionListRow = { session, channelName: 'Website', names, lastMessage: message, unread: 4 };
     assert.deepEqual(sessionSummary(row), {
-      ...sessionView(session, 'Ada'),
+      ...sessionView(session, names),
       channelName: 'Website',
       lastMessage: { text: 'Hello', authorKind: 'technician', createdAt: 15 },
       unread: 4,
@@ -75,7 +87,7 @@ describe('views', () => {
     const row: SessionListRow = {
       session: { ...session, lastSeq: 0 },
       channelName: 'Website',
-      ownerName: null,
+      names: {},
       lastMessage: null,
       unread: 0,
     };

@@ -6,7 +6,12 @@
 import { after, before, describe } from 'node:test';
 import type { Store } from '../../../server/core/ports.js';
 import { accountContract } from './contract/accounts.js';
+import { auditContract } from './contract/audit.js';
+import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
+import { sessionExpiryContract } from './contract/session-expiry.js';
+import { sessionListContract } from './contract/session-lists.js';
+import { sessionSecretContract } from './contract/session-secrets.js';
 import { sessionContract } from './contract/sessions.js';
 
 /** An opened store and how to close and remove it. */
@@ -32,7 +37,12 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     });
 
     accountContract(getStore);
+    channelContract(getStore);
     sessionContract(getStore);
+    sessionListContract(getStore);
+    sessionSecretContract(getStore);
+    sessionExpiryContract(getStore);
     messageContract(getStore);
+    auditContract(getStore);
   });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { PROTOCOL_VERSION } from '../../../src/protocol/index.js';
+import { newChannel } from '../../../server/core/channel-rules.js';
 import {
   buildTestServer,
   connectConsole,
@@ -22,7 +23,7 @@ describe('handshake refusals', () => {
   before(async () => {
     server = await buildTestServer({ storage: storageKindFromEnv() });
     cookie = await server.login();
-    await server.store.insertChannel({ id: 'other-channel', key: 'other', name: 'Other', createdAt: Date.now() });
+    await server.store.insertChannel(newChannel({ id: 'other-channel', key: 'other', name: 'Other', now: Date.now() }));
   });
   after(async () => {
     await server?.close();
@@ -78,7 +79,7 @@ describe('handshake refusals', () => {
     const widget = await connectWidget(server.url);
     try {
       assert.ok(Array.isArray(valueOf(await emitAck(tech, 'sessions:list', {}))));
-      assert.deepEqual(valueOf(await emitAck(widget, 'session:resume', {})), { session: null, messages: [] });
+      assert.deepEqual(valueOf(await emitAck(widget, 'session:resume', {})), { session: null, messages: [], permissions: [] });
     } finally {
       disconnectAll(tech, widget);
     }

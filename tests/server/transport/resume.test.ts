@@ -90,7 +90,7 @@ describe('a returning visitor', () => {
   test('a visitor who never asked for help resumes nothing', async () => {
     const socket = await connectWidget(server.url);
     sockets.push(socket);
-    assert.deepEqual(await emitAck(socket, 'session:resume', {}), { ok: true, value: { session: null, messages: [] } });
+    assert.deepEqual(await emitAck(socket, 'session:resume', {}), { ok: true, value: { session: null, messages: [], permissions: [] } });
   });
 
   test('messages:sync returns what came after a seq, for catching up', async () => {

@@ -62,6 +62,12 @@ if (!redisUrl) {
       assert.deepEqual(await atVisitor, reply);
       assert.equal(reply.seq, 2, 'M-2: both nodes number one sequence');
       assert.equal((await updated).status, 'active', 'S-3: the take reaches the visitor on the other node');
+
+      // Presence is asked of every node's rooms. Waiting for it also lets node A finish asking node B
+      // before the nodes close, so no cross-node request is left in flight.
+      const offline = nextEvent(tech, 'presence:changed', (p) => p.sessionId === sessionId);
+      visitor.socket.disconnect();
+      assert.deepEqual(await offline, { sessionId, visitorOnline: false }, 'node B hears the visitor leave node A');
     } finally {
       disconnectAll(visitor?.socket, tech);
       for (const node of nodes) await node.close();

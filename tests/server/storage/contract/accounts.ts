@@ -30,6 +30,26 @@ export function accountContract(getStore: () => Store): void {
       assert.equal(await store.findTechnicianById(uid('tech')), undefined);
     });
 
+    test('listTechnicians lists everyone by name, with every field', async () => {
+      const store = getStore();
+      const zed = await seedTechnician(store, { name: `Zed ${uid('n')}` });
+      const abe = await seedTechnician(store, { name: `Abe ${uid('n')}` });
+      const all = await store.listTechnicians();
+      assert.deepEqual(
+        all.filter((t) => t.id === zed.id || t.id === abe.id),
+        [abe, zed],
+      );
+      assert.equal(all.length, await store.countTechnicians());
+    });
+
+    test("A-5: updateTechnicianPassword changes that technician's hash only", async () => {
+      const store = getStore();
+      const [t, other] = [await seedTechnician(store), await seedTechnician(store)];
+      await store.updateTechnicianPassword(t.id, 'argon2id$new');
+      assert.deepEqual(await store.findTechnicianById(t.id), { ...t, passwordHash: 'argon2id$new' });
+      assert.deepEqual(await store.findTechnicianById(other.id), other);
+    });
+
     test('a second technician with the same email is refused', async () => {
       const store = getStore();
       const t = await seedTechnician(store);

@@ -2,12 +2,15 @@
  * Records for the store contract. Every helper makes fresh ids, so tests sharing one store never
  * see each other's rows.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Channel, Session, Technician, Visitor } from '../../../../server/core/model.js';
 import type { NewMessage, Store } from '../../../../server/core/ports.js';
 
 /** A timestamp past 2^32, so a store that truncates bigints fails. */
 export const T0 = 1_700_000_000_000;
+
+/** One hour in milliseconds: the default expiration of seeded sessions. */
+export const HOUR = 3_600_000;
 
 /** A fresh id with a readable prefix. */
 export const uid = (prefix: string): string => `${prefix}-${randomUUID()}`;
@@ -25,10 +28,20 @@ export async function seedTechnician(store: Store, over: Partial<Technician> = {
   return t;
 }
 
-/** Stores and returns a new channel. */
-export async function seedChannel(store: Store, name = 'Website'): Promise<Channel> {
+/** Stores and returns a new channel (60 minutes expiration, no allowed origins unless given). */
+export async function seedChannel(store: Store, name = 'Website', over: Partial<Channel> = {}): Promise<Channel> {
   const id = uid('chan');
-  const c: Channel = { id, key: `k${randomUUID().slice(0, 8)}`, name, createdAt: T0 };
+  const c: Channel = {
+    id,
+    key: `k${randomUUID().slice(0, 8)}`,
+    name,
+    createdAt: T0,
+    expirationMinutes: 60,
+    allowedOrigins: [],
+    siteUrl: '',
+    downloadLinks: {},
+    ...over,
+  };
   await store.insertChannel(c);
   return c;
 }
@@ -38,6 +51,14 @@ export async function seedVisitor(store: Store, channelId: string): Promise<Visi
   const v: Visitor = { id: uid('vis'), channelId, tokenHash: uid('hash'), createdAt: T0 };
   await store.insertVisitor(v);
   return v;
+}
+
+let pinCounter = randomInt(900_000);
+
+/** A 6-digit PIN no other call in this run returned (live PINs are unique in the whole store). */
+export function uniquePin(): string {
+  pinCounter = (pinCounter + 1) % 900_000;
+  return String(100_000 + pinCounter);
 }
 
 /** Stores a session (with a new channel and visitor unless given) and returns all three. */
@@ -53,10 +74,17 @@ export async function seedSession(
     channelId: channel.id,
     visitorId: visitor.id,
     status: 'in_queue',
+    origin: 'visitor',
     ownerId: null,
+    participantIds: [],
+    createdBy: null,
+    inviteToken: null,
+    pin: null,
     lastSeq: 0,
     createdAt: T0,
     updatedAt: T0,
+    expiresAt: T0 + HOUR,
+    deletedAt: null,
     ...fields,
   };
   await store.insertSession(session);

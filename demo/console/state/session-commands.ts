@@ -1,0 +1,27 @@
+/**
+ * The commands the session view may send, as an interface so components receive them from the
+ * workspace (the live controller) or from a test (a fake) without knowing about sockets.
+ */
+import type { Capability, Directory, PermissionView, Result, SessionAction } from '../../../src/protocol/index.js';
+
+/** Commands of the open session; each resolves with the server's `Result`. */
+export interface SessionCommands {
+  /** Sends a chat reply. */
+  send(sessionId: string, text: string): Promise<Result<unknown>>;
+  /** One action of the actions bar (take, transfer, close, ...). */
+  act(sessionId: string, action: SessionAction): Promise<Result<unknown>>;
+  /** Asks the visitor for a capability. */
+  requestPermission(sessionId: string, capability: Capability): Promise<Result<PermissionView>>;
+  /** Channels and technicians the pickers offer. */
+  directory(): Promise<Result<Directory>>;
+}
+
+const notReady = () => Promise.resolve({ ok: false, error: 'internal', message: 'Not connected yet.' } as const);
+
+/** Commands that answer "not connected", until the workspace provides the real ones. */
+export const offlineCommands: SessionCommands = {
+  send: notReady,
+  act: notReady,
+  requestPermission: notReady,
+  directory: notReady,
+};

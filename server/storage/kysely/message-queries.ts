@@ -1,0 +1,77 @@
+/**
+ * Chat messages and read marks over Kysely.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Message } from '../../core/model.js';
+import type { MessageStore, NewMessage } from '../../core/ports.js';
+import { fromMessage, isUniqueViolation, toMessage } from '../rows.js';
+import type { Database } from '../schema.js';
+
+/** The {@link MessageStore} part of the store. */
+export function messageQueries(db: Kysely<Database>): MessageStore {
+  const findByClientId = async (sessionId: string, clientId: string): Promise<Message | undefined> => {
+    const r = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    return r && toMessage(r);
+  };
+
+  return {
+    async appendMessage(m: NewMessage, expiresAt?: number) {
+      const existing = await findByClientId(m.sessionId, m.clientId);
+      if (existing) return { message: existing, created: false };
+      try {
+        return await db.transaction().execute(async (trx) => {
+          // The row lock taken by this update serialises seq allocation per session in PostgreSQL;
+          // SQLite serialises whole transactions. `updated_at` is the session's save version, so it
+          // is left alone: a message must not make a concurrent state change fail.
+          const s = await trx
+            .updateTable('sessions')
+            .set({
+              last_seq: sql<number>`last_seq + 1`,
+              ...(expiresAt === undefined
+                ? {}
+                : { expires_at: sql<number>`case when expires_at > ${expiresAt} then expires_at else ${expiresAt} end` }),
+            })
+            .where('id', '=', m.sessionId)
+            .returning('last_seq')
+            .executeTakeFirstOrThrow();
+          const message: Message = { ...m, seq: Number(s.last_seq) };
+          await trx.insertInto('messages').values(fromMessage(message)).execute();
+          return { message, created: true };
+        });
+      } catch (e) {
+        // A concurrent retry of the same message won the race: answer with the stored one.
+        if (!isUniqueViolation(e)) throw e;
+        const stored = await findByClientId(m.sessionId, m.clientId);
+        if (!stored) throw e;
+        return { message: stored, created: false };
+      }
+    },
+    async listMessages(sessionId, afterSeq, limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+    async markRead(sessionId, technicianId, seq) {
+      await db
+        .insertInto('session_reads')
+        .values({ session_id: sessionId, technician_id: technicianId, last_read_seq: seq })
+        .onConflict((oc) =>
+          oc.columns(['session_id', 'technician_id']).doUpdateSet({
+            last_read_seq: sql<number>`case when excluded.last_read_seq > session_reads.last_read_seq then excluded.last_read_seq else session_reads.last_read_seq end`,
+          }),
+        )
+        .execute();
+    },
+  };
+}
