@@ -21,8 +21,7 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
 
   return {
     async appendMessage(m: NewMessage, expiresAt?: number) {
-      const existing = await findByClientId(m.sessionId, m.clientId);
-      if (existing) return { message: existing, created: false };
+      // Straight to the insert: retries are rare, so looking first would cost every message a query.
       try {
         return await db.transaction().execute(async (trx) => {
           // The row lock taken by this update serialises seq allocation per session in PostgreSQL;
@@ -44,7 +43,7 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
           return { message, created: true };
         });
       } catch (e) {
-        // A concurrent retry of the same message won the race: answer with the stored one.
+        // A retry of a stored message (or a concurrent one that won the race): answer with the stored one.
         if (!isUniqueViolation(e)) throw e;
         const stored = await findByClientId(m.sessionId, m.clientId);
         if (!stored) throw e;
