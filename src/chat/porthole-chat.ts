@@ -1,7 +1,8 @@
 /**
  * `<porthole-chat>`: the chat panel, loaded lazily by `<porthole-widget>`. It only renders the state
  * of its {@link ChatController}; every string from the visitor, a technician or the server is bound
- * as text (Lit text bindings), never as HTML.
+ * as text (Lit text bindings), never as HTML. The one exception is message text with links or
+ * markdown, shown as HTML only after DOMPurify's allow-list (see message-text.ts).
  *
  * Events: `porthole-unread` (detail: number of unread technician messages),
  * `porthole-close-request` (the visitor pressed the close button),
@@ -14,16 +15,18 @@ import type { MessageView } from '../protocol/views.js';
 import { isEnded, unreadCount, type PendingMessage } from '../session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../session/permissions.js';
 import { connectSocket, type SocketFactory } from '../transport/socket-factory.js';
+import { MessageText } from './message-text.js';
 import { renderGranted, renderPermissionPrompt, renderPermissionRefusal, type ConsentHandlers } from './permission-prompt.js';
 import { chatStyles } from './porthole-chat.styles.js';
 import { partStyles } from './parts.styles.js';
+import { richTextStyles } from './rich-text.styles.js';
 import { renderEnded, renderStatus, type NoticeHandlers } from './session-notices.js';
 import { renderTools, type ToolHandlers } from './support-tools.js';
 import { helpersLine } from './wording.js';
 
 /** The chat panel. */
 export class PortholeChat extends LitElement {
-  static override styles = [chatStyles, partStyles];
+  static override styles = [chatStyles, partStyles, richTextStyles];
 
   /** Origin of the Porthole server. */
   @property() server = '';
@@ -37,6 +40,7 @@ export class PortholeChat extends LitElement {
   @query('textarea') private input!: HTMLTextAreaElement | null;
 
   readonly chat = new ChatController(this, () => ({ server: this.server, channel: this.channel, connect: this.connect }));
+  readonly #text = new MessageText(this);
   #lastUnread = -1;
   #lastPrompt: string | null = null;
   #lastPin = 'closed';
@@ -137,13 +141,13 @@ export class PortholeChat extends LitElement {
   #renderMessage(m: MessageView) {
     const who = m.author.kind === 'technician' ? m.author.name : null;
     return html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-      ${who ? html`<span class="who">${who}</span>` : nothing}<span class="text">${m.text}</span>
+      ${who ? html`<span class="who">${who}</span>` : nothing}${this.#text.render(m.text)}
     </div>`;
   }
 
   #renderPending(p: PendingMessage) {
     return html`<div class="msg visitor pending">
-      <span class="text">${p.text}</span>${p.error ? html`<span class="error">Not sent yet: ${p.error}</span>` : nothing}
+      ${this.#text.render(p.text)}${p.error ? html`<span class="error">Not sent yet: ${p.error}</span>` : nothing}
     </div>`;
   }
 

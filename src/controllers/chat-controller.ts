@@ -1,14 +1,14 @@
 /**
  * Binds a chat component to the server: opens the socket, resumes the visitor's session (or opens the
- * invitation link the page was loaded with), sends and retries messages, catches up after reconnects,
- * and re-renders the host on every state change. Invitations, support codes and permissions have
- * their own action classes, which this controller owns and hands a narrow {@link ChatPort}.
+ * invitation link the page was loaded with), catches up after reconnects, and re-renders the host on
+ * every state change. Sending with the outbox, invitations, support codes and permissions have their
+ * own classes, which this controller owns and hands a narrow {@link ChatPort}.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PayloadOf, VisitorJoined, WidgetCommands } from '../protocol/events.js';
 import type { PermissionView } from '../protocol/views.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
-import { initialChatState, lastSeq, reduce, type ChatEvent, type ChatState } from '../session/chat-state.js';
+import { contiguousSeq, initialChatState, reduce, type ChatEvent, type ChatState } from '../session/chat-state.js';
 import { promptedPermission } from '../session/permissions.js';
 import { ask } from '../transport/ask.js';
 import { newClientId } from '../transport/client-id.js';
@@ -16,6 +16,7 @@ import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
 import type { ChatPort } from './chat-port.js';
 import { InvitationActions } from './invitation-actions.js';
+import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
 import { ServerClock } from './server-clock.js';
 import { SupportCodeActions } from './support-code-actions.js';
@@ -36,8 +37,10 @@ export class ChatController implements ReactiveController {
     ask: (event, payload) => this.#ask(event, payload),
     keepToken: (token) => this.#keepToken(token),
     showJoined: (joined) => this.#showJoined(joined),
-    flush: () => this.#flush(),
+    flush: () => this.sender.flush(),
   };
+  /** Sending, retrying and the persistent outbox. */
+  readonly sender = new MessageSender(this.#port, () => this.target());
   /** Invitation link and PIN. */
   readonly invitation = new InvitationActions(this.#port);
   /** The 9-digit support code. */
@@ -45,7 +48,8 @@ export class ChatController implements ReactiveController {
   /** Answers to permission requests, and stopping what was granted. */
   readonly permissions = new PermissionActions(this.#port);
   #socket: WidgetSocket | null = null;
-  #flushing = false;
+  /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
+  #restored: Promise<void> = Promise.resolve();
   readonly #clock = new ServerClock((now) => this.#apply({ type: 'clock', now }));
 
   constructor(
@@ -57,6 +61,8 @@ export class ChatController implements ReactiveController {
 
   hostConnected(): void {
     this.invitation.pickUp();
+    // What a reload left in the outbox goes first, so it must be back before the socket connects.
+    this.#restored = this.sender.restore();
     this.#open();
   }
 
@@ -71,7 +77,7 @@ export class ChatController implements ReactiveController {
     const trimmed = text.trim();
     if (!trimmed) return;
     this.#apply({ type: 'queued', clientId: newClientId(), text: trimmed });
-    void this.#flush();
+    void this.sender.flush();
   }
 
   /** Marks everything shown as read (the panel is open). */
@@ -82,7 +88,7 @@ export class ChatController implements ReactiveController {
   /** Leaves an ended session (S-4): the next message starts a new one. */
   startOver(): void {
     this.#apply({ type: 'restart' });
-    void this.#flush();
+    void this.sender.flush();
   }
 
   /** Connects again after the technician disconnected the visitor (`session:disconnected`). */
@@ -93,7 +99,9 @@ export class ChatController implements ReactiveController {
   }
 
   #apply(event: ChatEvent): void {
+    const before = this.state.pending;
     this.state = reduce(this.state, event);
+    this.sender.track(before, this.state.pending);
     // Tick only while a countdown is on screen.
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
     this.host.requestUpdate();
@@ -118,7 +126,10 @@ export class ChatController implements ReactiveController {
     if (this.#socket) return;
     const { server, channel, connect } = this.target();
     this.#apply({ type: 'connecting' });
-    const socket = connect(server, async () => ({ protocol: PROTOCOL_VERSION, channel, token: await loadToken(server, channel) }));
+    const socket = connect(server, async () => {
+      await this.#restored;
+      return { protocol: PROTOCOL_VERSION, channel, token: await loadToken(server, channel) };
+    });
     this.#socket = socket;
 
     socket.on('connect', () => {
@@ -157,7 +168,7 @@ export class ChatController implements ReactiveController {
   async #onConnect(): Promise<void> {
     if (!(await this.invitation.joinLink())) await this.#resume();
     await this.supportCode.renew();
-    await this.#flush();
+    await this.sender.flush();
   }
 
   async #resume(): Promise<void> {
@@ -176,44 +187,16 @@ export class ChatController implements ReactiveController {
     this.#apply({ type: 'permissions', permissions });
   }
 
-  /** Pages through `messages:sync` until nothing is missing. */
+  /** Pages through `messages:sync` until nothing is missing (or the visitor went offline, or to another session). */
   async #catchUp(): Promise<void> {
-    const session = this.state.session;
-    while (session) {
-      const r = await this.#ask('messages:sync', { sessionId: session.id, afterSeq: lastSeq(this.state) });
-      if (!r.ok || r.value.length === 0) return;
-      this.#apply({ type: 'messages', messages: r.value });
+    const id = this.state.session?.id;
+    while (id && this.state.session?.id === id && this.state.connection === 'online') {
+      const r = await this.#ask('messages:sync', { sessionId: id, afterSeq: contiguousSeq(this.state) });
+      if (r.ok && r.value.length === 0) return;
+      if (r.ok) this.#apply({ type: 'messages', messages: r.value });
+      // A lost ack: ask again, or what was missed stays missing until the next reconnect.
+      else if (r.error === 'internal') await retryPause();
+      else return;
     }
-  }
-
-  /** Sends pending messages in order, one at a time, starting a session first if needed. */
-  async #flush(): Promise<void> {
-    const socket = this.#socket;
-    if (this.#flushing || !socket?.connected) return;
-    this.#flushing = true;
-    try {
-      while (this.state.pending.length > 0 && socket.connected) {
-        const sessionId = await this.#ensureSession();
-        if (!sessionId) return;
-        const next = this.state.pending[0];
-        const r = await this.#ask('message:send', { sessionId, clientId: next.clientId, text: next.text });
-        if (r.ok) this.#apply({ type: 'messages', messages: [r.value] });
-        else {
-          this.#apply({ type: 'failed', clientId: next.clientId, message: r.message });
-          return;
-        }
-      }
-    } finally {
-      this.#flushing = false;
-    }
-  }
-
-  async #ensureSession(): Promise<string | null> {
-    if (this.state.session) return this.state.session.id;
-    const r = await this.#ask('session:start', {});
-    if (!r.ok) return null;
-    await this.#keepToken(r.value.token);
-    this.#apply({ type: 'session', session: r.value.session });
-    return r.value.session.id;
   }
 }

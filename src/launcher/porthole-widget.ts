@@ -1,8 +1,9 @@
 /**
  * `<porthole-widget>`: the support button every page loads. A plain custom element (no Lit) so the
  * page pays a few hundred bytes until the visitor shows intent: hover, focus or click loads the chat
- * chunk; so does a conversation stored from an earlier visit, to show new replies on the badge. A page
- * opened from a technician's invitation link (`?porthole=<token>`) opens the chat at once.
+ * chunk; so does a conversation stored from an earlier visit, to show new replies on the badge, or
+ * messages left in the outbox, to send them. A page opened from a technician's invitation link
+ * (`?porthole=<token>`) opens the chat at once.
  *
  * Attributes: `channel` (public channel key, default `demo`), `server` (origin of the Porthole
  * server, default the origin this script was loaded from).
@@ -16,6 +17,7 @@
 // Type-only: erased at build, so the chat stays out of the launcher's bundle.
 import type * as ChatModuleTypes from '../chat/porthole-chat.js';
 import { hasInviteParam } from '../transport/invite-link.js';
+import { loadOutbox } from '../transport/outbox.js';
 import { loadToken } from '../transport/visitor-token.js';
 import { launcherCss } from './launcher.styles.js';
 
@@ -66,8 +68,9 @@ export class PortholeWidget extends HTMLElement {
     this.#button?.addEventListener('pointerenter', intent, { once: true });
     this.#button?.addEventListener('focus', intent, { once: true });
     this.#button?.addEventListener('click', () => this.toggle());
-    void loadToken(this.server, this.channel).then((token) => {
-      if (token) void this.#mount().catch(() => undefined);
+    // An earlier conversation, or messages typed before a reload that still wait to be sent.
+    void Promise.all([loadToken(this.server, this.channel), loadOutbox(this)]).then(([token, waiting]) => {
+      if (token || waiting.length > 0) void this.#mount().catch(() => undefined);
     });
     // The visitor followed a technician's link to be helped: no need to find the button first.
     if (hasInviteParam()) this.open();

@@ -67,6 +67,8 @@ export type ChatEvent =
   | { type: 'session'; session: SessionView | null }
   | { type: 'messages'; messages: readonly MessageView[] }
   | { type: 'queued'; clientId: string; text: string }
+  /** Messages found in the outbox on load: they go before anything typed since. */
+  | { type: 'restored'; messages: readonly { clientId: string; text: string }[] }
   | { type: 'failed'; clientId: string; message: string }
   | { type: 'read' }
   | { type: 'link'; link: LinkState }
@@ -126,16 +128,22 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
       return withSession(state, event.session);
     case 'messages': {
       const fresh = event.messages.filter((m) => m.sessionId === state.session?.id);
-      if (fresh.length === 0) return state;
-      const confirmed = new Set(fresh.map((m) => m.clientId));
-      return {
-        ...state,
-        messages: mergeMessages(state.messages, fresh),
-        pending: state.pending.filter((p) => !confirmed.has(p.clientId)),
-      };
+      // A client id is stored once wherever it went: an answer from a session no longer shown (the
+      // visitor joined another meanwhile) still confirms it, or it would be sent there too.
+      const confirmed = new Set(event.messages.map((m) => m.clientId));
+      const pending = state.pending.some((p) => confirmed.has(p.clientId))
+        ? state.pending.filter((p) => !confirmed.has(p.clientId))
+        : state.pending;
+      if (fresh.length === 0 && pending === state.pending) return state;
+      return { ...state, messages: mergeMessages(state.messages, fresh), pending };
     }
     case 'queued':
       return { ...state, pending: [...state.pending, { clientId: event.clientId, text: event.text, error: null }] };
+    case 'restored': {
+      const known = new Set([...state.pending, ...state.messages].map((m) => m.clientId));
+      const back = event.messages.filter((m) => !known.has(m.clientId)).map((m) => ({ clientId: m.clientId, text: m.text, error: null }));
+      return back.length === 0 ? state : { ...state, pending: [...back, ...state.pending] };
+    }
     case 'failed':
       return {
         ...state,
@@ -189,6 +197,20 @@ function withSession(state: ChatState, session: SessionView | null): ChatState {
 /** The highest confirmed `seq`, 0 without messages. */
 export function lastSeq(state: ChatState): number {
   return state.messages.at(-1)?.seq ?? 0;
+}
+
+/**
+ * The highest `seq` up to which every message is here (1, 2, ... without a gap; M-2), where
+ * catching up starts: a live message can arrive ahead of ones missed while offline, and syncing
+ * after it would skip them.
+ */
+export function contiguousSeq(state: ChatState): number {
+  let seq = 0;
+  for (const m of state.messages) {
+    if (m.seq !== seq + 1) break;
+    seq = m.seq;
+  }
+  return seq;
 }
 
 /** Technician messages the visitor has not seen. */

@@ -1,8 +1,10 @@
 /**
  * The widget's weight budget, checked on the built output (`npm run build` first):
  * - launcher: what every page loads before the visitor interacts (the entry and its static imports);
- * - chat: what the first intent loads on top (the chat chunk and its static imports).
- * Prints gzip sizes and exits non-zero when a budget is passed.
+ * - chat: what the first intent loads on top (the chat chunk and its static imports);
+ * - rich text: what the first message with a link or markdown loads on top (the renderer and
+ *   DOMPurify), which must be a dynamic import of the chat and in neither of the two above.
+ * Prints gzip sizes and exits non-zero when a budget is passed or the rich-text chunk is not lazy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ interface ManifestChunk {
 }
 
 /** Budgets in bytes of gzip (level 9). */
-export const BUDGETS = { launcher: 6_000, chat: 30_000 } as const;
+export const BUDGETS = { launcher: 6_000, chat: 30_000, richText: 16_000 } as const;
 
 const dist = path.resolve(import.meta.dirname, '../../dist/widget');
 const manifestPath = path.join(dist, '.vite/manifest.json');
@@ -36,18 +38,44 @@ function closure(key: string, seen = new Set<string>()): Set<string> {
 const gzipOf = (keys: Iterable<string>) =>
   [...keys].reduce((sum, k) => sum + gzipSync(fs.readFileSync(path.join(dist, manifest[k].file)), { level: 9 }).length, 0);
 
-const launcherKeys = closure('src/index.ts');
-const chatKeys = [...closure('src/chat/porthole-chat.ts')].filter((k) => !launcherKeys.has(k));
-if (!manifest['src/index.ts'] || !manifest['src/chat/porthole-chat.ts']) {
-  console.error('The manifest does not list src/index.ts and src/chat/porthole-chat.ts; did the entry points move?');
-  process.exit(1);
+const LAUNCHER = 'src/index.ts';
+const CHAT = 'src/chat/porthole-chat.ts';
+const RICH_TEXT = 'src/rich-text/render-rich-text.ts';
+for (const key of [LAUNCHER, CHAT]) {
+  if (!manifest[key]) {
+    console.error(`The manifest does not list ${key}; did the entry points move?`);
+    process.exit(1);
+  }
 }
+
+const launcherKeys = closure(LAUNCHER);
+const chatClosure = closure(CHAT);
+const chatKeys = [...chatClosure].filter((k) => !launcherKeys.has(k));
+// Absent from the manifest when nothing imports it dynamically (a static import folds it into the chat).
+const richTextIsChunk = RICH_TEXT in manifest;
+const richTextKeys = [...(richTextIsChunk ? closure(RICH_TEXT) : [])].filter((k) => !chatClosure.has(k) && !launcherKeys.has(k));
+
+// The renderer must be fetched on demand: a dynamic import of the chat, statically in neither bundle.
+const lazyProblems = [
+  !richTextIsChunk && `${RICH_TEXT} is not a chunk of its own`,
+  launcherKeys.has(RICH_TEXT) && 'the launcher imports it statically',
+  chatClosure.has(RICH_TEXT) && 'the chat chunk imports it statically',
+  ![...chatClosure].some((k) => manifest[k].dynamicImports?.includes(RICH_TEXT)) && 'the chat does not import it dynamically',
+  // A config key DOMPurify reads by name, so it survives minification: DOMPurify is bundled where it is.
+  [...chatClosure].some((k) => fs.readFileSync(path.join(dist, manifest[k].file), 'utf8').includes('ALLOWED_URI_REGEXP')) &&
+    'DOMPurify is in the launcher or the chat chunk',
+].filter((p) => typeof p === 'string');
+const lazyOk = lazyProblems.length === 0;
+console.log(
+  `${lazyOk ? 'ok  ' : 'FAIL'} rich text is a lazy chunk: ${lazyOk ? 'in neither the launcher nor the chat chunk' : lazyProblems.join('; ')}`,
+);
 
 const rows = [
   { name: 'launcher (before interaction)', bytes: gzipOf(launcherKeys), budget: BUDGETS.launcher },
   { name: 'chat chunk (on intent)', bytes: gzipOf(chatKeys), budget: BUDGETS.chat },
+  { name: 'rich text (first formatted msg)', bytes: gzipOf(richTextKeys), budget: BUDGETS.richText },
 ];
-let failed = 0;
+let failed = lazyOk ? 0 : 1;
 for (const r of rows) {
   const ok = r.bytes <= r.budget;
   if (!ok) failed++;
@@ -55,5 +83,5 @@ for (const r of rows) {
     `${ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(32)} ${(r.bytes / 1000).toFixed(2).padStart(6)} kB gzip  (budget ${(r.budget / 1000).toFixed(1)} kB)`,
   );
 }
-console.log(`size: ${rows.length - failed} passed, ${failed} failed`);
+console.log(`size: ${rows.length + 1 - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -49,6 +49,31 @@ export async function createPostgresStorage(url = process.env.DATABASE_URL): Pro
   };
 }
 
+/** A PostgreSQL database made for one server process, and how to remove it. */
+export interface TestDatabase {
+  /** `DATABASE_URL` for the server. */
+  url: string;
+  /** Drops the database, closing any connection a killed server left behind. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database `porthole_t_<random hex>` on the server of `url`, for a whole server process:
+ * unlike {@link createPostgresStorage}'s schemas, it needs no setting the server shell lacks.
+ * @throws Error when no URL is given and `DATABASE_URL` is unset.
+ */
+export async function createPostgresDatabase(url = process.env.DATABASE_URL): Promise<TestDatabase> {
+  if (!url) throw new Error('createPostgresDatabase needs DATABASE_URL (or a url argument).');
+  const name = `porthole_t_${randomBytes(6).toString('hex')}`;
+  await withClient(url, (c) => c.query(`create database ${name}`));
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.href,
+    drop: () => withClient(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
 /** A throwaway database of the given kind. */
 export function createTestStorage(kind: StorageKind = 'sqlite'): Promise<TestStorage> {
   return kind === 'postgres' ? createPostgresStorage() : createSqliteStorage();

@@ -55,12 +55,17 @@ export function permission(overrides: Partial<PermissionView> = {}, ttlMs = 60_0
 
 let counter = 0;
 
-/** Mounts a chat on `fake`, in a fresh channel (the visitor token is stored per server and channel). */
-export async function mountChat(fake: FakeSocket): Promise<PortholeChat> {
+/** A channel no other test uses (the visitor token and the outbox are stored per server and channel). */
+export function freshChannel(): string {
+  return `test-${Date.now()}-${counter++}`;
+}
+
+/** Mounts a chat on `fake`, in a fresh channel unless `channel` is given (e.g. to mount it again, as a reload). */
+export async function mountChat(fake: FakeSocket, channel = freshChannel()): Promise<PortholeChat> {
   const chat = document.createElement('porthole-chat') as PortholeChat;
   chat.connect = fake.factory;
   chat.server = 'http://127.0.0.1:9';
-  chat.channel = `test-${Date.now()}-${counter++}`;
+  chat.channel = channel;
   document.body.append(chat);
   await chat.updateComplete;
   return chat;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { MessageView, PermissionView, SessionView } from '../../src/protocol/views.js';
-import { initialChatState, lastSeq, mergeMessages, reduce, unreadCount } from '../../src/session/chat-state.js';
+import { contiguousSeq, initialChatState, lastSeq, mergeMessages, reduce, unreadCount } from '../../src/session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../../src/session/permissions.js';
 
 const session = { id: 's1' } as SessionView;
@@ -90,5 +90,36 @@ describe('chat state', () => {
     expect(s.session).to.equal(null);
     expect(s.messages).to.have.length(0);
     expect(s.pending.map((p) => p.text)).to.deep.equal(['still there?']);
+  });
+
+  it('puts messages restored from the outbox before those typed since, each once', () => {
+    let s = reduce(initialChatState, { type: 'session', session });
+    s = reduce(s, { type: 'messages', messages: [msg(1, 's1', 'c-confirmed')] });
+    s = reduce(s, { type: 'queued', clientId: 'c-new', text: 'typed after load' });
+    s = reduce(s, {
+      type: 'restored',
+      messages: [
+        { clientId: 'c-confirmed', text: 'already stored' },
+        { clientId: 'c-old', text: 'typed before the reload' },
+        { clientId: 'c-new', text: 'typed after load' },
+      ],
+    });
+    expect(s.pending.map((p) => p.clientId)).to.deep.equal(['c-old', 'c-new']);
+  });
+
+  it('M-1: an answer from a session no longer shown still confirms its pending message', () => {
+    let s = reduce(initialChatState, { type: 'session', session });
+    s = reduce(s, { type: 'queued', clientId: 'c7', text: 'sent before joining another session' });
+    s = reduce(s, { type: 'messages', messages: [msg(1, 's-other', 'c7')] });
+    expect(s.pending).to.have.length(0);
+    expect(s.messages).to.have.length(0);
+  });
+
+  it('M-2: catching up starts after the last seq without a gap', () => {
+    let s = reduce(initialChatState, { type: 'session', session });
+    expect(contiguousSeq(s)).to.equal(0);
+    s = reduce(s, { type: 'messages', messages: [msg(1), msg(2), msg(5)] });
+    expect(lastSeq(s)).to.equal(5);
+    expect(contiguousSeq(s)).to.equal(2);
   });
 });

@@ -18,6 +18,8 @@ export class FakeSocket {
   #listeners = new Map<string, Listener[]>();
   #waiters: { event: string; resolve: (payload: unknown) => void }[] = [];
   #authFn: (() => Promise<WidgetHandshake>) | null = null;
+  /** Acks the server kept (no handler answered); socket.io fails them when the connection drops. */
+  #unanswered: ((err: Error) => void)[] = [];
 
   readonly factory: SocketFactory = (_server, auth) => {
     this.#authFn = auth;
@@ -39,6 +41,7 @@ export class FakeSocket {
         const result = this.handlers.get(event)?.(payload);
         // No handler, or one that returns nothing: the ack never comes, as with a lost ack.
         if (result) queueMicrotask(() => ack(null, result));
+        else this.#unanswered.push((err) => ack(err));
       },
     };
   }
@@ -58,6 +61,7 @@ export class FakeSocket {
   /** Simulates losing the connection. */
   serverDisconnect(): void {
     this.connected = false;
+    this.#failUnanswered();
     this.#fire('disconnect', 'transport close');
   }
 
@@ -80,9 +84,16 @@ export class FakeSocket {
     this.disconnectCalls++;
     if (this.connected) {
       this.connected = false;
+      this.#failUnanswered();
       this.#fire('disconnect', 'io client disconnect');
     }
     return this;
+  }
+
+  #failUnanswered(): void {
+    const acks = this.#unanswered;
+    this.#unanswered = [];
+    for (const ack of acks) ack(new Error('socket has been disconnected'));
   }
 
   #fire(event: string, ...args: unknown[]): void {

@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { set } from 'idb-keyval';
 import '../../src/index.js';
 import type { PortholeWidget } from '../../src/launcher/porthole-widget.js';
+import { addToOutbox } from '../../src/transport/outbox.js';
 import { tokenKey } from '../../src/transport/visitor-token.js';
 
 // Nothing listens on port 9: the chat's real socket fails fast and quietly.
@@ -78,6 +79,14 @@ describe('<porthole-widget>', () => {
     await waitUntil(() => w.shadowRoot!.querySelector('porthole-chat') !== null, 'chat mounted from stored token');
     expect(w.isOpen).to.equal(false);
     expect(w.shadowRoot!.querySelector('.panel')!.hasAttribute('hidden')).to.equal(true);
+  });
+
+  it('mounts the chat without interaction when messages wait in the outbox, to send them', async () => {
+    const channel = `outbox-${Date.now()}`;
+    await addToOutbox({ server: SERVER, channel }, [{ clientId: 'typed-before-reload', text: 'still here?' }]);
+    const w = mountWidget(channel);
+    await waitUntil(() => w.shadowRoot!.querySelector('porthole-chat') !== null, 'chat mounted from the outbox');
+    expect(w.isOpen).to.equal(false);
   });
 
   it('opens at once when the page comes from an invitation link', async () => {

@@ -1,7 +1,8 @@
 /**
  * `<conversation-view>`: the open session: a header (visitor, status, presence, owner, participants),
  * the actions bar, the chat with its reply box, and the permissions and activity panels. Everything
- * people wrote is rendered as text, never as HTML.
+ * people wrote is rendered as text, never as HTML, except message text with links or markdown, which
+ * shows as HTML only after DOMPurify's allow-list (see message-text.ts).
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -11,6 +12,7 @@ import { offlineCommands, type SessionCommands } from '../state/session-commands
 import './activity-panel.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
+import { renderMessageText } from './message-text.js';
 import './permissions-panel.js';
 import './session-actions.js';
 import { sharedStyles } from './shared.styles.js';
@@ -58,7 +60,7 @@ export class ConversationView extends LitElement {
               (m) =>
                 html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
                   <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-                  <span class="text">${m.text}</span>
+                  ${renderMessageText(m.text)}
                 </div>`,
             )}
           </div>

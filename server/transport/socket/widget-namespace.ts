@@ -77,12 +77,16 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
       }
       return r;
     };
+    // The token this connection made for a new visitor: if the first answer's ack is lost, the
+    // widget asks again and must get it again, or it could never come back to its conversation.
+    let issued = '';
     const start = async () => {
       const r = await chat.start(ctx);
       if (!r.ok) return r;
       ctx.visitor = r.value.visitor;
+      issued = r.value.token ?? issued;
       // A returning visitor keeps the token they hold; only a new one gets one.
-      return enter(ok({ token: r.value.token ?? '', session: r.value.session }));
+      return enter(ok({ token: issued, session: r.value.session }));
     };
     // A second `session:start` while the first is still running shares its answer; otherwise both
     // would see no visitor yet and a double click would make two visitors and two sessions (S-2).

@@ -87,6 +87,15 @@ describe('a returning visitor', () => {
     assert.ok(await server.store.findVisitorByTokenHash(nodeEnv.hashToken(valueOf(first).token)));
   });
 
+  test('S-2: asking again on the connection that made the visitor (its first ack was lost) gives the token again', async () => {
+    const socket = await connectWidget(server.url);
+    sockets.push(socket);
+    const first = valueOf(await emitAck(socket, 'session:start', {}));
+    const again = valueOf(await emitAck(socket, 'session:start', {}));
+    assert.equal(again.session.id, first.session.id);
+    assert.equal(again.token, first.token, 'a widget that missed the first answer can still come back later');
+  });
+
   test('a visitor who never asked for help resumes nothing', async () => {
     const socket = await connectWidget(server.url);
     sockets.push(socket);
