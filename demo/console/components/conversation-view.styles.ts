@@ -125,43 +125,10 @@ export const conversationStyles = css`
     color: #fff;
     text-align: left;
   }
-  .rich p,
-  .rich ul,
-  .rich ol,
-  .rich pre {
-    margin: 0;
-  }
-  .rich > * + * {
-    margin-top: 6px;
-  }
-  .rich ul,
-  .rich ol {
-    padding-left: 22px;
-  }
-  .rich a {
-    color: inherit;
-    text-decoration: underline;
-    text-underline-offset: 2px;
-  }
-  .rich code {
-    font:
-      12.5px/1.4 ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace;
-  }
-  .rich :not(pre) > code {
-    padding: 1px 4px;
-    border-radius: 4px;
+  /* The widget's rich-text styles apply too (see conversation-view.ts); here technicians' bubbles are the dark ones. */
+  .msg.visitor .rich :not(pre) > code,
+  .msg.visitor .rich pre {
     background: rgb(0 0 0 / 0.07);
-  }
-  .rich pre {
-    padding: 6px 8px;
-    border-radius: 6px;
-    background: rgb(0 0 0 / 0.07);
-    /* Bubbles are narrow: long lines wrap rather than hide behind a scrollbar. */
-    white-space: pre-wrap;
   }
   .msg.technician .rich :not(pre) > code,
   .msg.technician .rich pre {

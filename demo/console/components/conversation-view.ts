@@ -10,6 +10,7 @@ import type { ActivityView, Invitation, MessageView, PermissionView, SessionSumm
 import { isOpen, type Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
+import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
 import { renderMessageText } from './message-text.js';
@@ -20,7 +21,7 @@ import { sharedStyles } from './shared.styles.js';
 /** The session view. */
 @customElement('conversation-view')
 export class ConversationView extends LitElement {
-  static override styles = [sharedStyles, conversationStyles];
+  static override styles = [sharedStyles, richTextStyles, conversationStyles];
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) messages: readonly MessageView[] = [];
