@@ -6,12 +6,16 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
+import type { FloodRule } from './core/flood-limit.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
+import { chatGates } from './core/services/chat-gates.js';
+import { chatSignals } from './core/services/chat-signals.js';
 import { technicianChat } from './core/services/technician-chat.js';
+import { technicianNotes } from './core/services/technician-notes.js';
 import { visitorChat } from './core/services/visitor-chat.js';
 import { visitorJoin } from './core/services/visitor-join.js';
 import { visitorPermissions } from './core/services/visitor-permissions.js';
@@ -39,6 +43,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** How often expiry runs (sessions, permission requests); 0 turns the timer off (tests run it by hand). */
   expiryIntervalMs?: number;
+  /** Flood limit of chat messages per sender (F-1); the default suits people. */
+  messageRate?: FloodRule;
 }
 
 /** The built server. */
@@ -68,7 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const consoleNs = io.of(NAMESPACES.console) as ConsoleNamespace;
   const publish = socketPublisher(widgetNs, consoleNs);
   const presence = socketPresence(widgetNs, consoleNs);
-  const core = { store, env, publish };
+  const gates = chatGates(env, deps.messageRate);
+  const core = { store, env, publish, gates };
+  const signals = chatSignals(core, gates);
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
 
   mountWidgetNamespace(widgetNs, {
@@ -76,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     chat: visitorChat(core),
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
+    signals,
     log: http.log,
     trustProxy,
   });
@@ -83,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     store,
     auth,
     chat: technicianChat(core),
+    notes: technicianNotes(core, gates),
+    signals,
     desk: sessionDesk({ ...core, presence }),
     log: http.log,
     trustProxy,

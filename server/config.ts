@@ -17,6 +17,13 @@ const EnvSchema = v.object({
   PORTHOLE_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),
   PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
   TRUST_PROXY: v.optional(v.picklist(['true', 'false', '1', '0']), 'false'),
+  PORTHOLE_MESSAGE_RATE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+(\.\d+)?\/\d+$/, 'must be PER_SECOND/BURST, e.g. 5/20'),
+      v.check((s) => s.split('/').every((n) => Number(n) > 0), 'must be above 0 on both sides'),
+    ),
+  ),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -37,10 +44,18 @@ export interface Config {
   /** Believe X-Forwarded-For for client addresses (rate limits); only behind your own proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /** Chat flood limit per sender (F-1), from `PORTHOLE_MESSAGE_RATE`; the core's default when unset. */
+  messageRate: { perSecond: number; burst: number } | undefined;
   /** Folder holding the built widget and console (`npm run build`). */
   distDir: string;
   /** Folder of the demo website. */
   siteDir: string;
+}
+
+function parseRate(text: string | undefined): Config['messageRate'] {
+  if (!text) return undefined;
+  const [perSecond, burst] = text.split('/').map(Number);
+  return { perSecond, burst };
 }
 
 /** Empty strings count as unset, as a shell's `VAR= cmd` means. */
@@ -70,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicUrl: e.PORTHOLE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
+    messageRate: parseRate(e.PORTHOLE_MESSAGE_RATE),
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
   };

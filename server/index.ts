@@ -28,6 +28,7 @@ if (config.redisUrl) {
 }
 
 const app = await buildApp({
+  messageRate: config.messageRate,
   store,
   env: nodeEnv,
   hasher: argon2Hasher,

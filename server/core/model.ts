@@ -79,6 +79,25 @@ export interface Message {
   createdAt: number;
 }
 
+/** A technician-only note in a session, numbered apart from the messages (N-1). */
+export interface InternalNote {
+  id: string;
+  sessionId: string;
+  seq: number;
+  clientId: string;
+  author: { id: string; name: string };
+  text: string;
+  createdAt: number;
+}
+
+/** How far one side of a session received and read the other's messages. */
+export interface Receipt {
+  sessionId: string;
+  side: 'visitor' | 'technicians';
+  deliveredSeq: number;
+  readSeq: number;
+}
+
 /** A signed-in console session of a technician (the cookie holds the token, storage its hash). */
 export interface AuthSession {
   tokenHash: string;

@@ -2,8 +2,30 @@
  * The ports the core needs from the outside world. Storage adapters (SQLite, PostgreSQL) implement
  * {@link Store} and are all held to `tests/server/storage/store-contract.ts`.
  */
-import type { ActivityView, MessageView, PermissionStatus, PermissionView, SessionFact, TechnicianRef } from '../../src/protocol/index.js';
-import type { Activity, AuthSession, Channel, Message, Permission, Session, SupportCode, Technician, Visitor } from './model.js';
+import type {
+  ActivityView,
+  MessageView,
+  NoteView,
+  PermissionStatus,
+  PermissionView,
+  ReceiptView,
+  SessionFact,
+  TechnicianRef,
+  TypingView,
+} from '../../src/protocol/index.js';
+import type {
+  Activity,
+  AuthSession,
+  Channel,
+  InternalNote,
+  Message,
+  Permission,
+  Receipt,
+  Session,
+  SupportCode,
+  Technician,
+  Visitor,
+} from './model.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -98,6 +120,21 @@ export interface MessageStore {
   markRead(sessionId: string, technicianId: string, seq: number): Promise<void>;
 }
 
+/** Technician-only notes and delivered/read receipts (N-1, R-1). */
+export interface NoteStore {
+  /** Like {@link MessageStore.appendMessage}, in the notes' own numbering. */
+  appendNote(n: Omit<InternalNote, 'seq'>, expiresAt?: number): Promise<{ note: InternalNote; created: boolean }>;
+  /** Notes of a session with `seq > afterSeq`, in order, at most `limit`. */
+  listNotes(sessionId: string, afterSeq: number, limit: number): Promise<InternalNote[]>;
+  /**
+   * Moves one side's marks forward (never back; `read` also counts as delivered). Answers the marks as
+   * stored when they moved, null when nothing moved, so only real changes are announced.
+   */
+  advanceReceipt(sessionId: string, side: Receipt['side'], delivered: number, read: number): Promise<Receipt | null>;
+  /** Both sides' marks; a side without any yet is left out. */
+  listReceipts(sessionId: string): Promise<Receipt[]>;
+}
+
 /** Activity log, permission requests, and failed join attempts. */
 export interface AuditStore {
   insertActivity(a: Activity): Promise<void>;
@@ -120,7 +157,7 @@ export interface AuditStore {
 }
 
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore {
+export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore {
   close(): Promise<void>;
 }
 
@@ -137,6 +174,11 @@ export interface Publisher {
   /** Tells the visitor's widgets to stop, then disconnects them. */
   visitorDisconnected(sessionId: string, message: string): void;
   presenceChanged(sessionId: string, visitorOnline: boolean, audience: Audience): void;
+  /** To technicians only, whatever the audience says (N-1). */
+  noteCreated(note: NoteView, audience: Audience): void;
+  /** To the other side: a visitor's typing to consoles; a technician's to the widget and other consoles. */
+  typingChanged(typing: TypingView, audience: Audience): void;
+  receiptUpdated(receipt: ReceiptView, audience: Audience): void;
 }
 
 /** Who hears about a session: its visitor's widgets, the consoles of a channel and of technicians. */

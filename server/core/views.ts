@@ -5,13 +5,15 @@ import type {
   ActivityView,
   ChannelView,
   MessageView,
+  NoteView,
   PermissionView,
+  ReceiptView,
   SessionFact,
   SessionSummary,
   SessionView,
   TechnicianRef,
 } from '../../src/protocol/index.js';
-import type { Activity, Channel, Message, Permission, Session } from './model.js';
+import type { Activity, Channel, InternalNote, Message, Permission, Receipt, Session } from './model.js';
 import type { SessionListRow } from './ports.js';
 
 /** A short, stable, non-identifying label for a visitor. */
@@ -27,6 +29,24 @@ export function visitorLabel(visitorId: string | null): string {
 /** The wire view of a message. */
 export function messageView(m: Message): MessageView {
   return { id: m.id, sessionId: m.sessionId, seq: m.seq, clientId: m.clientId, author: m.author, text: m.text, createdAt: m.createdAt };
+}
+
+/** The wire view of an internal note. */
+export function noteView(n: InternalNote): NoteView {
+  return {
+    id: n.id,
+    sessionId: n.sessionId,
+    seq: n.seq,
+    clientId: n.clientId,
+    author: { ...n.author },
+    text: n.text,
+    createdAt: n.createdAt,
+  };
+}
+
+/** The wire view of a receipt. */
+export function receiptView(r: Receipt): ReceiptView {
+  return { sessionId: r.sessionId, side: r.side, deliveredSeq: r.deliveredSeq, readSeq: r.readSeq };
 }
 
 /** The wire view of a session; `names` maps technician ids to names. */

@@ -8,6 +8,7 @@ import type { Store } from '../core/ports.js';
 import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
+import { noteQueries } from './kysely/note-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
 import type { Database } from './schema.js';
@@ -19,6 +20,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...channelQueries(db),
     ...sessionQueries(db),
     ...messageQueries(db),
+    ...noteQueries(db),
     ...auditQueries(db, randomUUID),
     async close() {
       await db.destroy();

@@ -2,6 +2,7 @@
  * Table types for Kysely, shared by the SQLite and PostgreSQL adapters. Timestamps are milliseconds
  * since the epoch (bigint in PostgreSQL, parsed back to numbers by the pool).
  */
+import type { Generated } from 'kysely';
 
 export interface TechniciansTable {
   id: string;
@@ -59,6 +60,8 @@ export interface SessionsTable {
   pin: string | null;
   expires_at: number;
   deleted_at: number | null;
+  /** Allocated like `last_seq`, for the internal notes; the database fills it in. */
+  last_note_seq: Generated<number>;
 }
 
 export interface SessionParticipantsTable {
@@ -123,6 +126,25 @@ export interface SessionReadsTable {
   last_read_seq: number;
 }
 
+export interface InternalNotesTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  client_id: string;
+  author_id: string;
+  author_name: string;
+  text: string;
+  created_at: number;
+}
+
+export interface ReceiptsTable {
+  session_id: string;
+  /** Who received: `visitor` (the technicians' messages) or `technicians` (the visitor's). */
+  side: 'visitor' | 'technicians';
+  delivered_seq: number;
+  read_seq: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   technicians: TechniciansTable;
@@ -138,4 +160,6 @@ export interface Database {
   activity: ActivityTable;
   permissions: PermissionsTable;
   join_failures: JoinFailuresTable;
+  internal_notes: InternalNotesTable;
+  receipts: ReceiptsTable;
 }

@@ -15,9 +15,15 @@ import type { ChatPort } from './chat-port.js';
 /** Pause before sending again after the server failed or did not answer on a live connection. */
 export const RETRY_DELAY_MS = 1000;
 
-/** Waits {@link RETRY_DELAY_MS}. */
-export function retryPause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+/** Waits {@link RETRY_DELAY_MS}, or longer when the server said when to come back. */
+export function retryPause(ms = RETRY_DELAY_MS): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(RETRY_DELAY_MS, Math.min(ms, 30_000))));
+}
+
+/** The `retryAfterMs` of a flood-limit refusal (F-1), else the usual pause. */
+function retryAfter(details: unknown): number {
+  const ms = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : RETRY_DELAY_MS;
 }
 
 const CONFIRMED = Symbol('confirmed');
@@ -66,7 +72,7 @@ export class MessageSender {
         // `internal` on a live connection is a lost ack or a server hiccup, and the same client id
         // is safe to send again. Anything else (an ended session, ...) waits for the visitor.
         if ((r.error !== 'internal' && r.error !== 'rate_limited') || !this.#online()) return;
-        await retryPause();
+        await retryPause(retryAfter(r.details));
       }
     } finally {
       this.#flushing = false;

@@ -10,12 +10,16 @@ import {
   ConnectCodeSchema,
   DirectoryListSchema,
   MessageSendSchema,
+  MessagesSeenSchema,
   MessagesSyncSchema,
+  NoteSendSchema,
+  NotesSyncSchema,
   PermissionAnswerSchema,
   PermissionRequestSchema,
   PermissionRevokeSchema,
   SessionActSchema,
   SessionCreateSchema,
+  SessionDeliveredSchema,
   SessionDetailsSchema,
   SessionJoinSchema,
   SessionReadSchema,
@@ -23,17 +27,21 @@ import {
   SessionsListSchema,
   SessionStartSchema,
   SosCodeSchema,
+  TypingSetSchema,
 } from './schemas.js';
 import type {
   ActivityView,
   ChannelView,
   Invitation,
   MessageView,
+  NoteView,
   PermissionView,
+  ReceiptView,
   SessionDetails,
   SessionSummary,
   SessionView,
   TechnicianRef,
+  TypingView,
 } from './views.js';
 
 /** socket.io namespaces, one per role. */
@@ -48,6 +56,8 @@ type Payload<S extends v.GenericSchema> = v.InferInput<S>;
 export interface VisitorSessionState {
   session: SessionView | null;
   messages: MessageView[];
+  /** How far the technicians received and read the visitor's messages (R-1); absent from older servers. */
+  receipts?: ReceiptView[];
 }
 
 /** What `session:join` answers: the joined session, its history, and a token for a new visitor. */
@@ -70,6 +80,8 @@ export interface WidgetCommands {
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
   'permission:answer': (p: Payload<typeof PermissionAnswerSchema>, ack: Ack<PermissionView>) => void;
   'permission:revoke': (p: Payload<typeof PermissionRevokeSchema>, ack: Ack<PermissionView | null>) => void;
+  'typing:set': (p: Payload<typeof TypingSetSchema>, ack: Ack<null>) => void;
+  'messages:seen': (p: Payload<typeof MessagesSeenSchema>, ack: Ack<null>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -81,6 +93,9 @@ export interface WidgetFacts {
   'permission:updated': (permission: PermissionView) => void;
   /** The owner disconnected the visitor but kept the session: the widget stops reconnecting. */
   'session:disconnected': (info: { sessionId: string; message: string }) => void;
+  /** A technician is typing (or stopped); `who` is always a technician here. */
+  'typing:changed': (typing: TypingView) => void;
+  'receipt:updated': (receipt: ReceiptView) => void;
 }
 
 /** What `session:create` answers. */
@@ -110,6 +125,11 @@ export interface ConsoleCommands {
   'message:send': (p: Payload<typeof MessageSendSchema>, ack: Ack<MessageView>) => void;
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
   'session:read': (p: Payload<typeof SessionReadSchema>, ack: Ack<null>) => void;
+  'session:delivered': (p: Payload<typeof SessionDeliveredSchema>, ack: Ack<null>) => void;
+  /** N-1: a note only technicians see. */
+  'note:send': (p: Payload<typeof NoteSendSchema>, ack: Ack<NoteView>) => void;
+  'notes:sync': (p: Payload<typeof NotesSyncSchema>, ack: Ack<NoteView[]>) => void;
+  'typing:set': (p: Payload<typeof TypingSetSchema>, ack: Ack<null>) => void;
 }
 
 /** A session as broadcast to consoles; unread counts are each console's own to keep. */
@@ -125,6 +145,9 @@ export interface ConsoleFacts {
   'activity:created': (entry: ActivityView) => void;
   'permission:updated': (permission: PermissionView) => void;
   'presence:changed': (info: { sessionId: string; visitorOnline: boolean }) => void;
+  'note:created': (note: NoteView) => void;
+  'typing:changed': (typing: TypingView) => void;
+  'receipt:updated': (receipt: ReceiptView) => void;
 }
 
 type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
@@ -139,6 +162,8 @@ export const widgetCommandSchemas = {
   'messages:sync': MessagesSyncSchema,
   'permission:answer': PermissionAnswerSchema,
   'permission:revoke': PermissionRevokeSchema,
+  'typing:set': TypingSetSchema,
+  'messages:seen': MessagesSeenSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
@@ -153,6 +178,10 @@ export const consoleCommandSchemas = {
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,
+  'session:delivered': SessionDeliveredSchema,
+  'note:send': NoteSendSchema,
+  'notes:sync': NotesSyncSchema,
+  'typing:set': TypingSetSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

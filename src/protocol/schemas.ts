@@ -58,6 +58,21 @@ export const MessageSendSchema = v.strictObject({
   text: MessageTextSchema,
 });
 
+/** `note:send`: a technician-only note in a session (N-1). */
+export const NoteSendSchema = MessageSendSchema;
+
+/** `notes:sync`: every note of a session after `afterSeq`, in order. */
+export const NotesSyncSchema = v.strictObject({ sessionId: Id, afterSeq: Seq });
+
+/** `typing:set`: the sender started (`true`) or stopped typing in a session (Y-1). */
+export const TypingSetSchema = v.strictObject({ sessionId: Id, typing: v.boolean() });
+
+/** `messages:seen`: the widget received (`delivered`) and showed (`read`) messages up to these seqs (R-1). */
+export const MessagesSeenSchema = v.strictObject({ sessionId: Id, delivered: Seq, read: v.optional(Seq) });
+
+/** `session:delivered`: the console received the visitor's messages up to `seq` (R-1). */
+export const SessionDeliveredSchema = v.strictObject({ sessionId: Id, seq: Seq });
+
 /** `messages:sync`: every message of a session after `afterSeq`, in order. */
 export const MessagesSyncSchema = v.strictObject({ sessionId: Id, afterSeq: Seq });
 
@@ -190,6 +205,8 @@ export type WidgetHandshake = v.InferInput<typeof WidgetHandshakeSchema>;
 export type ConsoleHandshake = v.InferInput<typeof ConsoleHandshakeSchema>;
 export type MessageSend = v.InferInput<typeof MessageSendSchema>;
 export type MessagesSync = v.InferInput<typeof MessagesSyncSchema>;
+export type TypingSet = v.InferInput<typeof TypingSetSchema>;
+export type MessagesSeen = v.InferInput<typeof MessagesSeenSchema>;
 export type SessionRead = v.InferInput<typeof SessionReadSchema>;
 export type Login = v.InferInput<typeof LoginSchema>;
 export type SessionAction = v.InferOutput<typeof SessionActionSchema>;

@@ -31,6 +31,43 @@ export interface MessageView {
   createdAt: number;
 }
 
+/**
+ * A technician-only note in a session (N-1): a thread of its own, numbered 1, 2, 3, ... apart from the
+ * visitor's messages, and never sent to the visitor.
+ */
+export interface NoteView {
+  id: string;
+  sessionId: string;
+  seq: number;
+  clientId: string;
+  author: TechnicianRef;
+  text: string;
+  createdAt: number;
+}
+
+/**
+ * How far one side of a session has received and read the other side's messages (R-1): `visitor`
+ * marks cover the technicians' messages, `technicians` marks the visitor's. Both only move forward.
+ */
+export interface ReceiptView {
+  sessionId: string;
+  side: 'visitor' | 'technicians';
+  /** Every message of the other side up to this `seq` reached this side. */
+  deliveredSeq: number;
+  /** Every message of the other side up to this `seq` was shown to this side. */
+  readSeq: number;
+}
+
+/** Someone started or stopped typing in a session (Y-1); receivers drop it after {@link TYPING_TTL_MS}. */
+export interface TypingView {
+  sessionId: string;
+  who: { kind: 'visitor' } | { kind: 'technician'; id: string; name: string };
+  typing: boolean;
+}
+
+/** How long a typing indicator stays without being renewed; senders renew it more often than this. */
+export const TYPING_TTL_MS = 6000;
+
 /** How a session began (SPEC.md S-2, S-5, S-6). */
 export type SessionOrigin = 'visitor' | 'technician' | 'sos';
 
@@ -153,4 +190,6 @@ export interface SessionDetails {
   invitation: Invitation | null;
   /** Whether a widget of the visitor is connected right now. */
   visitorOnline: boolean;
+  /** Both sides' delivered and read marks (R-1). */
+  receipts: ReceiptView[];
 }

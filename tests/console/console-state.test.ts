@@ -9,6 +9,7 @@ const details = (over: Partial<Parameters<typeof session>[0]> = {}) => ({
   permissions: [permission({ id: 'p-1' })],
   invitation: null,
   visitorOnline: true,
+  receipts: [],
 });
 
 describe('console state: session:removed', () => {

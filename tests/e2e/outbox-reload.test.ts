@@ -12,7 +12,7 @@ import type { PortholeChat } from '../../src/chat/porthole-chat.js';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { STORES } from './exchange.js';
-import { signIn } from './pages.js';
+import { FLOOD_FREE, signIn } from './pages.js';
 
 let browser: Browser;
 before(async () => {
@@ -107,7 +107,7 @@ for (const { store, skip } of STORES) {
     `M-1 (${store}): messages typed offline wait in the outbox through reloads and show once, in order`,
     { skip, timeout: 90_000 },
     async () => {
-      const server: ServerProcess = await startServerProcess({ store });
+      const server: ServerProcess = await startServerProcess({ store, env: FLOOD_FREE });
       const visitorContext = await browser.newContext();
       const techContext = await browser.newContext();
       const pageErrors: string[] = [];

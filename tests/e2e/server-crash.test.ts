@@ -10,6 +10,7 @@
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
+import { FLOOD_FREE } from './pages.js';
 import { startServerProcess } from '../support/server-process.js';
 import { signInCookie, TechBot } from '../support/tech-bot.js';
 import {
@@ -40,7 +41,7 @@ for (const { store, skip } of STORES) {
     `M-1, M-2 (${store}): 1,000 messages through ${KILLS} SIGKILLs of the server: 0 lost, 0 doubled`,
     { skip, timeout: 150_000 },
     async () => {
-      const server = await startServerProcess({ store });
+      const server = await startServerProcess({ store, env: FLOOD_FREE });
       const context = await browser.newContext();
       const pageErrors: string[] = [];
       let bot: TechBot | undefined;

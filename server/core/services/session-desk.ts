@@ -22,7 +22,7 @@ import { requestPermission } from '../permission-rules.js';
 import type { Presence } from '../ports.js';
 import { applyAction, MAX_ACTIVE_SESSIONS } from '../session-actions.js';
 import { isOpen, newTechnicianSession, nextVersion } from '../session-rules.js';
-import { activityView, channelView, permissionView, sessionSummary } from '../views.js';
+import { activityView, channelView, permissionView, receiptView, sessionSummary } from '../views.js';
 import { joinGuard } from './join-guard.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 import type { TechnicianDeps } from './technician-chat.js';
@@ -90,12 +90,13 @@ export function sessionDesk(deps: TechnicianDeps & { presence: Presence }) {
     async details(tech: Technician, sessionId: string, siteBase: string): Promise<Result<SessionDetails>> {
       const found = await access(tech, sessionId);
       if (!found.ok) return found;
-      const [row, activity, permissions, visitorOnline, invitation] = await Promise.all([
+      const [row, activity, permissions, visitorOnline, invitation, receipts] = await Promise.all([
         store.getSessionRow(sessionId, tech.id),
         store.listActivity(sessionId, ACTIVITY_LIMIT),
         store.listPermissions(sessionId),
         presence.isVisitorOnline(sessionId),
         invitationOf(found.value, siteBase),
+        store.listReceipts(sessionId),
       ]);
       if (!row) return fail('not_found', 'No such session.');
       return ok({
@@ -104,6 +105,7 @@ export function sessionDesk(deps: TechnicianDeps & { presence: Presence }) {
         permissions: permissions.map(permissionView),
         invitation,
         visitorOnline,
+        receipts: receipts.map(receiptView),
       });
     },
 

@@ -8,6 +8,8 @@ import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { afterTechnicianReply, canPost, expirationMs } from '../session-rules.js';
 import { messageView } from '../views.js';
+import { chatGates, type ChatGates } from './chat-gates.js';
+import { chatSignals } from './chat-signals.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 import { SYNC_PAGE } from './visitor-chat.js';
 
@@ -16,11 +18,14 @@ export interface TechnicianDeps {
   store: Store;
   env: Env;
   publish: Publisher;
+  /** Flood limits (F-1); one set per server process, shared with the visitor side. */
+  gates?: ChatGates;
 }
 
 /** Builds the technician-side chat operations. */
-export function technicianChat({ store, env, publish }: TechnicianDeps) {
+export function technicianChat({ store, env, publish, gates = chatGates(env) }: TechnicianDeps) {
   const feed = sessionFeed({ store, env, publish });
+  const signals = chatSignals({ store, env, publish }, gates);
   const access = async (tech: Technician, sessionId: string) =>
     technicianMayAct(await store.findSession(sessionId), await store.listChannelIdsOf(tech.id), tech.id);
 
@@ -32,6 +37,8 @@ export function technicianChat({ store, env, publish }: TechnicianDeps) {
       const now = env.now();
       const allowed = canPost(found.value, now);
       if (!allowed.ok) return allowed;
+      const flooded = gates.messages.check(`technician:${tech.id}`);
+      if (flooded) return flooded;
       const channel = await store.findChannelById(found.value.channelId);
       const { message, created } = await store.appendMessage(
         {
@@ -71,8 +78,9 @@ export function technicianChat({ store, env, publish }: TechnicianDeps) {
     async read(tech: Technician, p: SessionRead): Promise<Result<null>> {
       const found = await access(tech, p.sessionId);
       if (!found.ok) return found;
-      await store.markRead(p.sessionId, tech.id, Math.min(p.seq, found.value.lastSeq));
-      return ok(null);
+      const seq = Math.min(p.seq, found.value.lastSeq);
+      await store.markRead(p.sessionId, tech.id, seq);
+      return signals.technicianRead(found.value, seq);
     },
   };
 }

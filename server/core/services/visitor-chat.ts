@@ -16,7 +16,8 @@ import { visitorMayAct } from '../access-rules.js';
 import type { Channel, Visitor } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { canPost, expirationMs, newVisitorSession, visitorReturns } from '../session-rules.js';
-import { messageView, permissionView, sessionView } from '../views.js';
+import { messageView, permissionView, receiptView, sessionView } from '../views.js';
+import { chatGates, type ChatGates } from './chat-gates.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 
 /** How many messages one sync or resume returns at most; clients page with `afterSeq`. */
@@ -35,10 +36,12 @@ export interface VisitorDeps {
   store: Store;
   env: Env;
   publish: Publisher;
+  /** Flood limits (F-1); one set per server process, shared with the technician side. */
+  gates?: ChatGates;
 }
 
 /** Builds the visitor-side chat operations. */
-export function visitorChat({ store, env, publish }: VisitorDeps) {
+export function visitorChat({ store, env, publish, gates = chatGates(env) }: VisitorDeps) {
   const feed = sessionFeed({ store, env, publish });
 
   /** The visitor of `ctx`, created (with a fresh token) if this browser has none yet. */
@@ -91,11 +94,16 @@ export function visitorChat({ store, env, publish }: VisitorDeps) {
         await feed.announce(back);
         await feed.log(back, { kind: 'visitor' }, 'visitor.returned');
       }
-      const [messages, permissions] = await Promise.all([store.listMessages(open.id, 0, SYNC_PAGE), store.listPermissions(open.id)]);
+      const [messages, permissions, receipts] = await Promise.all([
+        store.listMessages(open.id, 0, SYNC_PAGE),
+        store.listPermissions(open.id),
+        store.listReceipts(open.id),
+      ]);
       const now = env.now();
       return ok({
         session: sessionView(open, await feed.names(open)),
         messages: messages.map(messageView),
+        receipts: receipts.filter((r) => r.side === 'technicians').map(receiptView),
         permissions: permissions.filter((p) => p.status === 'granted' || (p.status === 'pending' && p.expiresAt > now)).map(permissionView),
       });
     },
@@ -108,6 +116,8 @@ export function visitorChat({ store, env, publish }: VisitorDeps) {
       const now = env.now();
       const allowed = canPost(access.value, now);
       if (!allowed.ok) return allowed;
+      const flooded = gates.messages.check(`visitor:${ctx.visitor.id}`);
+      if (flooded) return flooded;
       // A transferred session lives by its new channel's expiration.
       const channel = access.value.channelId === ctx.channel.id ? ctx.channel : await store.findChannelById(access.value.channelId);
       const { message, created } = await store.appendMessage(

@@ -8,9 +8,11 @@ import type { Namespace } from 'socket.io';
 import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '../../../src/protocol/index.js';
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
+import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
+import type { TechnicianNotes } from '../../core/services/technician-notes.js';
 import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
 import { bindCommands } from './commands.js';
@@ -35,6 +37,8 @@ export interface ConsoleNamespaceDeps {
   store: Store;
   auth: TechnicianAuth;
   chat: TechnicianChat;
+  notes: TechnicianNotes;
+  signals: ChatSignals;
   desk: SessionDesk;
   log: FastifyBaseLogger;
   trustProxy: boolean;
@@ -53,7 +57,7 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 
 /** Installs the handshake and command handlers on the console namespace. */
 export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespaceDeps): void {
-  const { store, auth, chat, desk, log } = deps;
+  const { store, auth, chat, notes, signals, desk, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -97,6 +101,10 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'message:send': (p) => chat.send(tech, p),
         'messages:sync': (p) => chat.sync(tech, p),
         'session:read': (p) => chat.read(tech, p),
+        'session:delivered': (p) => signals.technicianDelivered(tech, p),
+        'note:send': (p) => notes.send(tech, p),
+        'notes:sync': (p) => notes.sync(tech, p),
+        'typing:set': (p) => signals.technicianTyping(tech, p),
       },
       log,
     );

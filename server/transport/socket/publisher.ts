@@ -47,5 +47,19 @@ export function socketPublisher(widget: Namespace<object, WidgetFacts>, consoleN
     presenceChanged(sessionId, visitorOnline, audience) {
       toConsoles(audience)?.emit('presence:changed', { sessionId, visitorOnline });
     },
+    noteCreated(note, audience) {
+      // Never to the widget namespace, whatever the audience says (N-1).
+      toConsoles(audience)?.emit('note:created', note);
+    },
+    typingChanged(typing, audience) {
+      if (typing.who.kind === 'technician' && audience.visitor) widget.to(sessionRoom(typing.sessionId)).emit('typing:changed', typing);
+      // The typist's own consoles hear it too and ignore their own id.
+      toConsoles(audience)?.emit('typing:changed', typing);
+    },
+    receiptUpdated(receipt, audience) {
+      // The widget shows how far the technicians got; its own marks are of no use to it.
+      if (receipt.side === 'technicians' && audience.visitor) widget.to(sessionRoom(receipt.sessionId)).emit('receipt:updated', receipt);
+      toConsoles(audience)?.emit('receipt:updated', receipt);
+    },
   };
 }

@@ -9,6 +9,7 @@ import { accountContract } from './contract/accounts.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
+import { noteContract } from './contract/notes.js';
 import { sessionExpiryContract } from './contract/session-expiry.js';
 import { sessionListContract } from './contract/session-lists.js';
 import { sessionSecretContract } from './contract/session-secrets.js';
@@ -43,6 +44,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     sessionSecretContract(getStore);
     sessionExpiryContract(getStore);
     messageContract(getStore);
+    noteContract(getStore);
     auditContract(getStore);
   });
 }
