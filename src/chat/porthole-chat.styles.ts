@@ -109,6 +109,27 @@ export const chatStyles = css`
     font-size: 11px;
     color: #ffd8d3;
   }
+  .receipt {
+    align-self: flex-end;
+    margin-top: -4px;
+    font-size: 11px;
+    color: #5b6470;
+  }
+  .receipt.read {
+    color: var(--porthole-accent, #2456d6);
+  }
+  .typing {
+    align-self: flex-start;
+    margin: 0;
+    font-size: 12px;
+    font-style: italic;
+    color: #5b6470;
+  }
+  .typing .dots::before {
+    content: '•••';
+    margin-right: 6px;
+    letter-spacing: 1px;
+  }
   .status {
     padding: 6px 14px;
     font-size: 12px;

@@ -12,7 +12,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from '../controllers/chat-controller.js';
 import type { MessageView } from '../protocol/views.js';
-import { isEnded, unreadCount, type PendingMessage } from '../session/chat-state.js';
+import { isEnded, lastVisitorReceipt, unreadCount, type PendingMessage } from '../session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../session/permissions.js';
 import { connectSocket, type SocketFactory } from '../transport/socket-factory.js';
 import { MessageText } from './message-text.js';
@@ -23,6 +23,8 @@ import { richTextStyles } from './rich-text.styles.js';
 import { renderEnded, renderStatus, type NoticeHandlers } from './session-notices.js';
 import { renderTools, type ToolHandlers } from './support-tools.js';
 import { helpersLine } from './wording.js';
+
+const RECEIPT_WORDS = { sent: 'Sent', delivered: 'Delivered', read: 'Read' } as const;
 
 /** The chat panel. */
 export class PortholeChat extends LitElement {
@@ -100,6 +102,8 @@ export class PortholeChat extends LitElement {
     const { state } = this.chat;
     const prompt = promptedPermission(state.permissions);
     const ended = isEnded(state.session);
+    // Only the last message says how far it got, as chat apps do; pending ones say so themselves.
+    const receipt = state.pending.length === 0 ? lastVisitorReceipt(state) : null;
     return html`
       <header>
         <div class="title">
@@ -117,7 +121,9 @@ export class PortholeChat extends LitElement {
             ? html`<p class="empty">Hi! Ask us anything; a technician will answer here.</p>`
             : nothing
         }
-        ${state.messages.map((m) => this.#renderMessage(m))} ${state.pending.map((p) => this.#renderPending(p))}
+        ${state.messages.map((m) => this.#renderMessage(m, receipt?.seq === m.seq ? receipt.status : null))}
+        ${state.pending.map((p) => this.#renderPending(p))}
+        ${state.typing ? html`<p class="typing" aria-live="off"><span class="dots" aria-hidden="true"></span>${state.typing} is typing…</p>` : nothing}
       </div>
       ${renderStatus(state, this.#notices)}
       ${
@@ -130,6 +136,8 @@ export class PortholeChat extends LitElement {
                 placeholder="Type your message…"
                 maxlength="4000"
                 @keydown=${this.#onKeydown}
+                @input=${this.#onInput}
+                @blur=${() => this.chat.signals.stopTyping()}
               ></textarea>
               <button class="send" type="submit">Send</button>
             </form>`
@@ -138,11 +146,16 @@ export class PortholeChat extends LitElement {
     `;
   }
 
-  #renderMessage(m: MessageView) {
+  #renderMessage(m: MessageView, receipt: 'sent' | 'delivered' | 'read' | null) {
     const who = m.author.kind === 'technician' ? m.author.name : null;
     return html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-      ${who ? html`<span class="who">${who}</span>` : nothing}${this.#text.render(m.text)}
-    </div>`;
+        ${who ? html`<span class="who">${who}</span>` : nothing}${this.#text.render(m.text)}
+      </div>
+      ${receipt ? html`<span class="receipt ${receipt}">${RECEIPT_WORDS[receipt]}</span>` : nothing}`;
+  }
+
+  #onInput(e: Event) {
+    this.chat.signals.input((e.target as HTMLTextAreaElement).value.trim().length > 0);
   }
 
   #renderPending(p: PendingMessage) {

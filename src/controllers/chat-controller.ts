@@ -15,6 +15,7 @@ import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
 import type { ChatPort } from './chat-port.js';
+import { ChatSignals } from './chat-signals.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
@@ -47,6 +48,8 @@ export class ChatController implements ReactiveController {
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
   readonly permissions = new PermissionActions(this.#port);
+  /** Typing indicators and receipts. */
+  readonly signals = new ChatSignals(this.#port);
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -77,6 +80,7 @@ export class ChatController implements ReactiveController {
     const trimmed = text.trim();
     if (!trimmed) return;
     this.#apply({ type: 'queued', clientId: newClientId(), text: trimmed });
+    this.signals.stopTyping();
     void this.sender.flush();
   }
 
@@ -104,6 +108,7 @@ export class ChatController implements ReactiveController {
     this.sender.track(before, this.state.pending);
     // Tick only while a countdown is on screen.
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
+    this.signals.report();
     this.host.requestUpdate();
   }
 
@@ -157,6 +162,8 @@ export class ChatController implements ReactiveController {
       this.#showPermissions([p]);
     });
     socket.on('permission:updated', (p) => this.#showPermissions([p]));
+    socket.on('typing:changed', (t) => this.signals.typed(t));
+    socket.on('receipt:updated', (r) => this.signals.received(r));
     socket.on('session:disconnected', (info) => {
       // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
       this.#apply({ type: 'stopped', message: info.message });
@@ -176,6 +183,7 @@ export class ChatController implements ReactiveController {
     if (!r.ok) return;
     this.#apply({ type: 'session', session: r.value.session });
     this.#apply({ type: 'messages', messages: r.value.messages });
+    for (const receipt of r.value.receipts ?? []) this.signals.received(receipt);
     // A server from before permissions (same protocol version) leaves the field out.
     this.#showPermissions(r.value.permissions ?? []);
     await this.#catchUp();

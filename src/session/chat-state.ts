@@ -55,6 +55,10 @@ export interface ChatState {
   permissionRefusal: Refusal | null;
   /** The server's clock as last estimated, for countdowns; 0 before the first tick. */
   now: number;
+  /** Name of the technician typing right now (Y-1); the controller clears it when it goes stale. */
+  typing: string | null;
+  /** How far the technicians received and read the visitor's messages (R-1). */
+  receipt: { deliveredSeq: number; readSeq: number };
 }
 
 /** What can happen to the chat. */
@@ -78,6 +82,8 @@ export type ChatEvent =
   | { type: 'answering'; permissionId: string | null }
   | { type: 'permission-refused'; refusal: Refusal | null }
   | { type: 'clock'; now: number }
+  | { type: 'typing'; sessionId: string; name: string | null }
+  | { type: 'receipt'; sessionId: string; deliveredSeq: number; readSeq: number }
   | { type: 'restart' };
 
 /** The state before anything happened. */
@@ -96,6 +102,8 @@ export const initialChatState: ChatState = {
   answering: null,
   permissionRefusal: null,
   now: 0,
+  typing: null,
+  receipt: { deliveredSeq: 0, readSeq: 0 },
 };
 
 /** Merges messages by `seq`, keeping each once, whatever order and repeats they arrive in. */
@@ -135,7 +143,9 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
         ? state.pending.filter((p) => !confirmed.has(p.clientId))
         : state.pending;
       if (fresh.length === 0 && pending === state.pending) return state;
-      return { ...state, messages: mergeMessages(state.messages, fresh), pending };
+      // A technician who just sent has stopped typing, whatever their last signal said.
+      const typing = fresh.some((m) => m.author.kind === 'technician') ? null : state.typing;
+      return { ...state, messages: mergeMessages(state.messages, fresh), pending, typing };
     }
     case 'queued':
       return { ...state, pending: [...state.pending, { clientId: event.clientId, text: event.text, error: null }] };
@@ -168,6 +178,18 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, permissionRefusal: event.refusal };
     case 'clock':
       return { ...state, now: event.now, permissions: expirePermissions(state.permissions, event.now) };
+    case 'typing':
+      return event.sessionId === state.session?.id ? { ...state, typing: event.name } : state;
+    case 'receipt': {
+      if (event.sessionId !== state.session?.id) return state;
+      const { deliveredSeq, readSeq } = state.receipt;
+      // Marks only move forward (R-1): a stale copy arriving late never takes them back.
+      if (event.deliveredSeq <= deliveredSeq && event.readSeq <= readSeq) return state;
+      return {
+        ...state,
+        receipt: { deliveredSeq: Math.max(deliveredSeq, event.deliveredSeq, event.readSeq), readSeq: Math.max(readSeq, event.readSeq) },
+      };
+    }
     case 'restart':
       // Keeps the connection and anything typed but not sent: it goes to the next session.
       return { ...withSession(state, null), link: { status: 'none' }, pin: { status: 'closed' } };
@@ -191,7 +213,25 @@ function withSession(state: ChatState, session: SessionView | null): ChatState {
     answering: null,
     permissionRefusal: null,
     sos: { status: 'hidden' },
+    typing: null,
+    receipt: initialChatState.receipt,
   };
+}
+
+/**
+ * R-1: what the visitor's last confirmed message reached: `read` once a technician read up to it,
+ * `delivered` once a console received it, else `sent` (stored). Null without such a message.
+ */
+export function lastVisitorReceipt(state: ChatState): { seq: number; status: 'sent' | 'delivered' | 'read' } | null {
+  const last = state.messages.findLast((m) => m.author.kind === 'visitor');
+  if (!last) return null;
+  const { deliveredSeq, readSeq } = state.receipt;
+  return { seq: last.seq, status: readSeq >= last.seq ? 'read' : deliveredSeq >= last.seq ? 'delivered' : 'sent' };
+}
+
+/** The highest `seq` of a technician's message, which the widget reports as delivered (R-1). */
+export function lastTechnicianSeq(state: ChatState): number {
+  return state.messages.findLast((m) => m.author.kind === 'technician')?.seq ?? 0;
 }
 
 /** The highest confirmed `seq`, 0 without messages. */

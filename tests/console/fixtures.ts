@@ -85,9 +85,29 @@ export class FakeCommands implements SessionCommands {
   readonly acts: SessionAction[] = [];
   readonly requests: Capability[] = [];
   actResult: Result<unknown> = { ok: true, value: null };
+  readonly sent: { sessionId: string; text: string; internal: boolean }[] = [];
+  readonly typed: boolean[] = [];
+  readonly retried: string[] = [];
 
-  send(): Promise<Result<unknown>> {
+  send(sessionId: string, text: string): Promise<Result<unknown>> {
+    this.sent.push({ sessionId, text, internal: false });
     return Promise.resolve({ ok: true, value: null });
+  }
+
+  sendNote(sessionId: string, text: string): Promise<Result<unknown>> {
+    this.sent.push({ sessionId, text, internal: true });
+    return Promise.resolve({ ok: true, value: null });
+  }
+
+  retry(clientId: string): Promise<Result<unknown>> {
+    this.retried.push(clientId);
+    return Promise.resolve({ ok: true, value: null });
+  }
+
+  discard(): void {}
+
+  typing(_sessionId: string, hasText: boolean): void {
+    this.typed.push(hasText);
   }
 
   act(_sessionId: string, action: SessionAction): Promise<Result<unknown>> {

@@ -70,9 +70,27 @@ export class ConsoleWorkspace extends LitElement {
               </div>`
             : nothing
         }
-        ${this.#page()}
+        ${this.#arrival()} ${this.#page()}
       </div>
     `;
+  }
+
+  /** A visitor wrote in a session that is not open: say where, and offer to open it. */
+  #arrival() {
+    const { state } = this.live;
+    const s = state.arrival ? state.sessions.get(state.arrival.sessionId) : undefined;
+    if (!s) return nothing;
+    return html`<div class="banner notice arrival" role="status">
+      <span>New message from <strong>${s.visitorLabel}</strong> in ${s.channelName}</span>
+      <button type="button" @click=${() => this.#open(s.id)}>Open</button>
+      <button type="button" class="secondary" @click=${() => this.live.dismissArrival()}>Dismiss</button>
+    </div>`;
+  }
+
+  #open(sessionId: string) {
+    const { kind } = this.live.state.page;
+    if (kind !== 'home' && kind !== 'channel') this.live.navigate({ kind: 'home' });
+    void this.live.select(sessionId);
   }
 
   #heading(): string {
@@ -147,6 +165,10 @@ export class ConsoleWorkspace extends LitElement {
       <conversation-view
         .session=${selected ?? null}
         .messages=${state.messages.get(id) ?? []}
+        .notes=${state.notes.get(id) ?? []}
+        .outbox=${state.outbox.filter((p) => p.sessionId === id)}
+        .typing=${[...(state.typing.get(id)?.values() ?? [])]}
+        .receipts=${state.receipts.get(id)}
         .activity=${state.activity.get(id) ?? []}
         .permissions=${state.permissions.get(id) ?? []}
         .invitation=${state.invitations.get(id) ?? null}

@@ -82,80 +82,27 @@ export const conversationStyles = css`
     background: #fbfcfd;
     border-left: 1px solid #dde2e8;
   }
-  .log {
-    flex: 1;
-    overflow-y: auto;
-    padding: 18px 20px;
-    display: flex;
-    flex-direction: column;
-    gap: 10px;
+  .body {
+    position: relative;
   }
-  .empty {
-    align-self: center;
+  /* Hidden or unpinned, the chat floats over the session view and gives the rest its room. */
+  .body:has(chat-panel[floating], chat-panel[collapsed]) {
+    grid-template-columns: minmax(0, 1fr);
   }
-  .msg {
-    max-width: 75%;
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .msg .text {
-    padding: 8px 12px;
+  chat-panel[floating],
+  chat-panel[collapsed] {
+    position: absolute;
+    right: 16px;
+    bottom: 16px;
+    z-index: 2;
+    width: min(420px, calc(100% - 32px));
+    border: 1px solid #cfd4da;
     border-radius: 12px;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    overflow: hidden;
+    box-shadow: 0 12px 32px rgb(16 24 40 / 0.18);
   }
-  .msg .meta {
-    font-size: 11px;
-    color: #5b6470;
-  }
-  .msg.visitor {
-    align-self: flex-start;
-  }
-  .msg.visitor .text {
-    background: #fff;
-    border: 1px solid #e1e4e8;
-  }
-  .msg.technician {
-    align-self: flex-end;
-    text-align: right;
-  }
-  .msg.technician .text {
-    background: #2456d6;
-    color: #fff;
-    text-align: left;
-  }
-  /* The widget's rich-text styles apply too (see conversation-view.ts); here technicians' bubbles are the dark ones. */
-  .msg.visitor .rich :not(pre) > code,
-  .msg.visitor .rich pre {
-    background: rgb(0 0 0 / 0.07);
-  }
-  .msg.technician .rich :not(pre) > code,
-  .msg.technician .rich pre {
-    background: rgb(255 255 255 / 0.18);
-  }
-  form {
-    display: flex;
-    gap: 10px;
-    padding: 12px 20px;
-    background: #fff;
-    border-top: 1px solid #dde2e8;
-  }
-  textarea {
-    flex: 1;
-    resize: vertical;
-  }
-  form button {
-    padding: 0 18px;
-  }
-  .error {
-    padding: 0 20px 10px;
-    background: #fff;
-  }
-  .ended {
-    padding: 14px 20px;
-    background: #fff;
-    border-top: 1px solid #dde2e8;
+  chat-panel[floating]:not([collapsed]) {
+    height: min(560px, calc(100% - 32px));
   }
   @media (max-width: 1100px) {
     .body {

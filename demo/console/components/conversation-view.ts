@@ -5,15 +5,23 @@
  * shows as HTML only after DOMPurify's allow-list (see message-text.ts).
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ActivityView, Invitation, MessageView, PermissionView, SessionSummary } from '../../../src/protocol/index.js';
-import { isOpen, type Viewer } from '../state/session-abilities.js';
+import { customElement, property } from 'lit/decorators.js';
+import type {
+  ActivityView,
+  Invitation,
+  MessageView,
+  NoteView,
+  PermissionView,
+  SessionSummary,
+  TypingView,
+} from '../../../src/protocol/index.js';
+import type { PendingReply, SessionReceipts } from '../state/chat-state-merge.js';
+import type { Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
-import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
+import './chat-panel.js';
 import { conversationStyles } from './conversation-view.styles.js';
-import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
-import { renderMessageText } from './message-text.js';
+import { ORIGIN_LABEL, STATUS_LABEL } from './labels.js';
 import './permissions-panel.js';
 import './session-actions.js';
 import { sharedStyles } from './shared.styles.js';
@@ -21,10 +29,14 @@ import { sharedStyles } from './shared.styles.js';
 /** The session view. */
 @customElement('conversation-view')
 export class ConversationView extends LitElement {
-  static override styles = [sharedStyles, richTextStyles, conversationStyles];
+  static override styles = [sharedStyles, conversationStyles];
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) messages: readonly MessageView[] = [];
+  @property({ attribute: false }) notes: readonly NoteView[] = [];
+  @property({ attribute: false }) outbox: readonly PendingReply[] = [];
+  @property({ attribute: false }) typing: readonly TypingView['who'][] = [];
+  @property({ attribute: false }) receipts: SessionReceipts | undefined = undefined;
   @property({ attribute: false }) activity: readonly ActivityView[] = [];
   @property({ attribute: false }) permissions: readonly PermissionView[] = [];
   @property({ attribute: false }) invitation: Invitation | null = null;
@@ -33,17 +45,9 @@ export class ConversationView extends LitElement {
   @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
   @property({ attribute: false }) commands: SessionCommands = offlineCommands;
 
-  @state() private error = '';
-  @query('textarea') private input!: HTMLTextAreaElement | null;
-
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('messages') || changed.has('session')) {
-      const log = this.renderRoot.querySelector('.log');
-      if (log) log.scrollTop = log.scrollHeight;
-    }
     if (changed.has('session') && changed.get('session')?.id !== this.session?.id) {
-      this.error = '';
-      this.input?.focus();
+      this.renderRoot.querySelector('chat-panel')?.shadowRoot?.querySelector('textarea')?.focus();
     }
   }
 
@@ -54,19 +58,17 @@ export class ConversationView extends LitElement {
       ${this.#header(s)}
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
       <div class="body">
-        <section class="chat" aria-label="Chat">
-          <div class="log" role="log" aria-live="polite" aria-label="Messages">
-            ${this.messages.length === 0 ? html`<p class="hint empty">No messages yet.</p>` : nothing}
-            ${this.messages.map(
-              (m) =>
-                html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-                  <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-                  ${renderMessageText(m.text)}
-                </div>`,
-            )}
-          </div>
-          ${isOpen(s) ? this.#replyBox() : html`<p class="hint ended">This session is ${STATUS_LABEL[s.status].toLowerCase()}: start a new session to talk again.</p>`}
-        </section>
+        <chat-panel
+          class="chat"
+          aria-label="Chat"
+          .session=${s}
+          .messages=${this.messages}
+          .notes=${this.notes}
+          .outbox=${this.outbox}
+          .typing=${this.typing}
+          .receipts=${this.receipts}
+          .commands=${this.commands}
+        ></chat-panel>
         <aside aria-label="Permissions and activity">
           <permissions-panel .session=${s} .permissions=${this.permissions} .commands=${this.commands}></permissions-panel>
           <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
@@ -97,39 +99,5 @@ export class ConversationView extends LitElement {
         <span>${ORIGIN_LABEL[s.origin] ?? ''}</span>
       </p>
     </header>`;
-  }
-
-  #replyBox() {
-    return html`<form @submit=${this.#submit}>
-        <textarea aria-label="Reply" rows="2" maxlength="4000" placeholder="Write a reply…" @keydown=${this.#keydown}></textarea>
-        <button type="submit">Send</button>
-      </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
-  }
-
-  #keydown(e: KeyboardEvent) {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-      e.preventDefault();
-      void this.#reply();
-    }
-  }
-
-  #submit(e: Event) {
-    e.preventDefault();
-    void this.#reply();
-  }
-
-  async #reply() {
-    const text = this.input?.value.trim() ?? '';
-    if (!text || !this.session || !this.input) return;
-    const input = this.input;
-    input.value = '';
-    const r = await this.commands.send(this.session.id, text);
-    if (r.ok) this.error = '';
-    else {
-      // Keep what the technician wrote so nothing is lost.
-      input.value = text;
-      this.error = r.message;
-    }
   }
 }

@@ -15,6 +15,8 @@ import {
   type Result,
   type SessionAction,
   type TechnicianView,
+  type TypingView,
+  TYPING_TTL_MS,
 } from '../../../src/protocol/index.js';
 import { ask } from '../../../src/transport/ask.js';
 import { newClientId } from '../../../src/transport/client-id.js';
@@ -27,7 +29,11 @@ import {
   type ConsoleState,
   type StatusFilter,
 } from './console-state.js';
+import type { PendingReply } from './chat-state-merge.js';
 import type { SessionCommands } from './session-commands.js';
+
+/** How often "still typing" is sent while the technician keeps typing; inside the receivers' TTL. */
+const TYPING_RENEW_MS = 3000;
 
 type ConsoleSocket = Socket<ConsoleFacts, ConsoleCommands>;
 
@@ -37,6 +43,13 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   /** Set when the server refused the connection for good (e.g. the sign-in expired). */
   refused: string | null = null;
   #socket: ConsoleSocket | null = null;
+  /** Timers dropping typing indicators that were not renewed, by session and typist. */
+  readonly #typingStale = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When this technician last said they were typing, per session. */
+  readonly #typingSent = new Map<string, number>();
+  /** Highest visitor `seq` reported delivered, per session, and reports under way. */
+  readonly #delivered = new Map<string, number>();
+  readonly #reporting = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -80,7 +93,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     this.#apply({ type: 'select', sessionId });
     if (!sessionId) return;
     await this.#loadDetails(sessionId);
-    await this.#catchUp(sessionId);
+    await Promise.all([this.#catchUp(sessionId), this.#catchUpNotes(sessionId)]);
     await this.#markRead(sessionId);
   }
 
@@ -129,9 +142,65 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     return r;
   }
 
-  async send(sessionId: string, text: string): Promise<Result<unknown>> {
-    const r = await this.#ask('message:send', { sessionId, clientId: newClientId(), text });
-    if (r.ok) this.#apply({ type: 'messages', sessionId, messages: [r.value] });
+  /** Sends a reply; it shows at once as pending and stays, with Retry, until the server confirms it. */
+  send(sessionId: string, text: string): Promise<Result<unknown>> {
+    return this.#queue(sessionId, text, false);
+  }
+
+  /** Sends a technician-only note (N-1), like {@link send}. */
+  sendNote(sessionId: string, text: string): Promise<Result<unknown>> {
+    return this.#queue(sessionId, text, true);
+  }
+
+  /** Sends a failed reply again, with its client id, so it is stored once at most (M-1). */
+  retry(clientId: string): Promise<Result<unknown>> {
+    const reply = this.state.outbox.find((p) => p.clientId === clientId);
+    if (!reply) return Promise.resolve({ ok: true, value: null });
+    this.#apply({ type: 'reply-retrying', clientId });
+    return this.#deliver(reply);
+  }
+
+  /** Gives up a failed reply. */
+  discard(clientId: string): void {
+    this.#apply({ type: 'reply-discarded', clientId });
+  }
+
+  /** Call on every edit of the reply box (Y-1); renewed while typing, stopped when the box empties. */
+  typing(sessionId: string, hasText: boolean): void {
+    const last = this.#typingSent.get(sessionId) ?? 0;
+    const now = Date.now();
+    if (hasText && now - last > TYPING_RENEW_MS) {
+      this.#typingSent.set(sessionId, now);
+      void this.#ask('typing:set', { sessionId, typing: true });
+    } else if (!hasText && last > 0) {
+      this.#typingSent.delete(sessionId);
+      void this.#ask('typing:set', { sessionId, typing: false });
+    }
+  }
+
+  /** Hides the "new message in another session" notice. */
+  dismissArrival(): void {
+    this.#apply({ type: 'arrival', sessionId: null });
+  }
+
+  #queue(sessionId: string, text: string, internal: boolean): Promise<Result<unknown>> {
+    const reply: PendingReply = { sessionId, clientId: newClientId(), text, internal, error: null };
+    this.#apply({ type: 'reply-queued', reply });
+    if (!internal) this.typing(sessionId, false);
+    return this.#deliver(reply);
+  }
+
+  async #deliver(reply: PendingReply): Promise<Result<unknown>> {
+    const payload = { sessionId: reply.sessionId, clientId: reply.clientId, text: reply.text };
+    if (reply.internal) {
+      const r = await this.#ask('note:send', payload);
+      if (r.ok) this.#apply({ type: 'notes', sessionId: reply.sessionId, notes: [r.value] });
+      else this.#apply({ type: 'reply-failed', clientId: reply.clientId, message: r.message });
+      return r;
+    }
+    const r = await this.#ask('message:send', payload);
+    if (r.ok) this.#apply({ type: 'messages', sessionId: reply.sessionId, messages: [r.value] });
+    else this.#apply({ type: 'reply-failed', clientId: reply.clientId, message: r.message });
     return r;
   }
 
@@ -159,8 +228,15 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     socket.on('session:removed', ({ sessionId }) => this.#apply({ type: 'removed', sessionId }));
     socket.on('message:created', (m) => {
       this.#apply({ type: 'messages', sessionId: m.sessionId, messages: [m] });
+      if (m.author.kind !== 'visitor') return;
+      this.#cancelStale(m.sessionId, 'visitor');
+      void this.#reportDelivered(m.sessionId);
       if (m.sessionId === this.state.selectedId) void this.#markRead(m.sessionId);
+      else this.#apply({ type: 'arrival', sessionId: m.sessionId });
     });
+    socket.on('note:created', (n) => this.#apply({ type: 'notes', sessionId: n.sessionId, notes: [n] }));
+    socket.on('typing:changed', (t) => this.#typed(t));
+    socket.on('receipt:updated', (receipt) => this.#apply({ type: 'receipt', receipt }));
     socket.on('activity:created', (entry) => this.#apply({ type: 'activity', entry }));
     socket.on('permission:updated', (permission) => this.#apply({ type: 'permission', permission }));
     socket.on('presence:changed', ({ sessionId, visitorOnline }) => this.#apply({ type: 'presence', sessionId, visitorOnline }));
@@ -171,6 +247,37 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     const page = this.state.page;
     if (page.kind === 'home' || (page.kind === 'channel' && page.channelId === channelId)) return;
     this.navigate({ kind: 'home' });
+  }
+
+  #typed(t: TypingView): void {
+    const key = t.who.kind === 'visitor' ? 'visitor' : t.who.id;
+    this.#cancelStale(t.sessionId, key);
+    this.#apply({ type: 'typing', typing: t, selfId: this.viewer()?.id ?? '' });
+    if (t.typing) {
+      const timer = setTimeout(() => this.#apply({ type: 'typing', typing: { ...t, typing: false }, selfId: '' }), TYPING_TTL_MS);
+      this.#typingStale.set(`${t.sessionId}/${key}`, timer);
+    }
+  }
+
+  /** Stops the timer that would drop a typist (the reducer drops them when their message arrives). */
+  #cancelStale(sessionId: string, key: string): void {
+    const id = `${sessionId}/${key}`;
+    clearTimeout(this.#typingStale.get(id));
+    this.#typingStale.delete(id);
+  }
+
+  /** R-1: tells the visitor their messages reached a console; one report per session at a time. */
+  async #reportDelivered(sessionId: string): Promise<void> {
+    if (this.#reporting.has(sessionId)) return;
+    const seq = this.state.sessions.get(sessionId)?.lastSeq ?? 0;
+    if (seq <= (this.#delivered.get(sessionId) ?? 0)) return;
+    this.#reporting.add(sessionId);
+    const r = await this.#ask('session:delivered', { sessionId, seq });
+    this.#reporting.delete(sessionId);
+    if (!r.ok) return;
+    this.#delivered.set(sessionId, Math.max(seq, this.#delivered.get(sessionId) ?? 0));
+    // What arrived while this report was on its way is reported now.
+    void this.#reportDelivered(sessionId);
   }
 
   #apply(event: ConsoleEvent): void {
@@ -186,7 +293,18 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     if (open) {
       // Facts sent while offline are lost: the details answer brings the session up to date.
       await this.#loadDetails(open);
-      await this.#catchUp(open);
+      await Promise.all([this.#catchUp(open), this.#catchUpNotes(open)]);
+    }
+    // Replies that failed while offline go again, with their client ids, in the order typed.
+    for (const reply of this.state.outbox.filter((p) => p.error !== null)) await this.retry(reply.clientId);
+  }
+
+  async #catchUpNotes(sessionId: string): Promise<void> {
+    for (;;) {
+      const afterSeq = this.state.notes.get(sessionId)?.at(-1)?.seq ?? 0;
+      const r = await this.#ask('notes:sync', { sessionId, afterSeq });
+      if (!r.ok || r.value.length === 0) return;
+      this.#apply({ type: 'notes', sessionId, notes: r.value });
     }
   }
 

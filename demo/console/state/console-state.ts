@@ -7,12 +7,25 @@ import type {
   ChannelView,
   Invitation,
   MessageView,
+  NoteView,
   PermissionView,
+  ReceiptView,
   SessionCreated,
   SessionDetails,
   SessionStatus,
   SessionSummary,
+  TypingView,
 } from '../../../src/protocol/index.js';
+import {
+  mergeNotes,
+  typingAfterMessages,
+  withoutConfirmed,
+  withReceipt,
+  withTyping,
+  type PendingReply,
+  type SessionReceipts,
+  type TypingBySession,
+} from './chat-state-merge.js';
 import { mergeActivity, mergePermissions, upsertSession, withMessages, without, type IncomingSession } from './state-merge.js';
 
 /** Which sessions a channel page lists: all of them, or those of one status. */
@@ -47,6 +60,16 @@ export interface ConsoleState {
   filter: StatusFilter;
   /** A sentence to show once, e.g. why the open session closed. */
   notice: string | null;
+  /** Technician-only notes per session id, ordered by `seq` (N-1). */
+  notes: ReadonlyMap<string, readonly NoteView[]>;
+  /** Who is typing, per session id (Y-1). */
+  typing: TypingBySession;
+  /** Both sides' receipts, per session id (R-1). */
+  receipts: ReadonlyMap<string, SessionReceipts>;
+  /** Replies and notes sent but not confirmed yet, oldest first; retried after a reconnect. */
+  outbox: readonly PendingReply[];
+  /** A visitor wrote in a session that is not the open one: the console offers to open it. */
+  arrival: { sessionId: string } | null;
 }
 
 /** What can happen in the console. */
@@ -71,7 +94,16 @@ export type ConsoleEvent =
   | { type: 'select'; sessionId: string | null }
   | { type: 'navigate'; page: ConsolePage }
   | { type: 'filter'; filter: StatusFilter }
-  | { type: 'notice'; text: string | null };
+  | { type: 'notice'; text: string | null }
+  | { type: 'notes'; sessionId: string; notes: readonly NoteView[] }
+  /** `selfId`: the console's own technician, whose typing it does not show. */
+  | { type: 'typing'; typing: TypingView; selfId: string }
+  | { type: 'receipt'; receipt: ReceiptView }
+  | { type: 'reply-queued'; reply: PendingReply }
+  | { type: 'reply-failed'; clientId: string; message: string }
+  | { type: 'reply-retrying'; clientId: string }
+  | { type: 'reply-discarded'; clientId: string }
+  | { type: 'arrival'; sessionId: string | null };
 
 /** The state before the first list arrives. */
 export const initialConsoleState: ConsoleState = {
@@ -87,6 +119,11 @@ export const initialConsoleState: ConsoleState = {
   page: { kind: 'home' },
   filter: 'all',
   notice: null,
+  notes: new Map(),
+  typing: new Map(),
+  receipts: new Map(),
+  outbox: [],
+  arrival: null,
 };
 
 const closedNotice = (label: string) => `The session with ${label} was deleted or moved out of your channels; its view was closed.`;
@@ -125,17 +162,50 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
         permissions: without(state.permissions, event.sessionId),
         invitations: without(state.invitations, event.sessionId),
         presence: without(state.presence, event.sessionId),
+        notes: without(state.notes, event.sessionId),
+        typing: without(state.typing, event.sessionId),
+        receipts: without(state.receipts, event.sessionId),
+        outbox: state.outbox.filter((p) => p.sessionId !== event.sessionId),
+        arrival: state.arrival?.sessionId === event.sessionId ? null : state.arrival,
         selectedId: wasOpen ? null : state.selectedId,
         notice: event.notice ?? (wasOpen ? closedNotice(label) : state.notice),
       };
     }
     case 'messages':
-      return withMessages(state, event.sessionId, event.messages);
+      return {
+        ...withMessages(state, event.sessionId, event.messages),
+        typing: typingAfterMessages(state.typing, event.sessionId, event.messages),
+        outbox: withoutConfirmed(state.outbox, event.messages),
+      };
+    case 'notes':
+      return {
+        ...state,
+        notes: new Map(state.notes).set(event.sessionId, mergeNotes(state.notes.get(event.sessionId) ?? [], event.notes)),
+        outbox: withoutConfirmed(state.outbox, event.notes),
+      };
+    case 'typing':
+      return { ...state, typing: withTyping(state.typing, event.typing, event.selfId) };
+    case 'receipt': {
+      const receipts = withReceipt(state.receipts, event.receipt);
+      return receipts === state.receipts ? state : { ...state, receipts };
+    }
+    case 'reply-queued':
+      return { ...state, outbox: [...state.outbox, event.reply] };
+    case 'reply-failed':
+    case 'reply-retrying': {
+      const error = event.type === 'reply-failed' ? event.message : null;
+      return { ...state, outbox: state.outbox.map((p) => (p.clientId === event.clientId ? { ...p, error } : p)) };
+    }
+    case 'reply-discarded':
+      return { ...state, outbox: state.outbox.filter((p) => p.clientId !== event.clientId) };
+    case 'arrival':
+      return { ...state, arrival: event.sessionId && event.sessionId !== state.selectedId ? { sessionId: event.sessionId } : null };
     case 'details': {
-      const { session, activity, permissions, invitation, visitorOnline } = event.details;
+      const { session, activity, permissions, invitation, visitorOnline, receipts } = event.details;
       const id = session.id;
       return {
         ...upsertSession(state, session),
+        receipts: (receipts ?? []).reduce(withReceipt, state.receipts),
         activity: new Map(state.activity).set(id, mergeActivity(state.activity.get(id) ?? [], activity)),
         permissions: new Map(state.permissions).set(id, mergePermissions(state.permissions.get(id) ?? [], permissions)),
         invitations: new Map(state.invitations).set(id, invitation),
@@ -158,7 +228,8 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
     case 'select': {
       const s = event.sessionId ? state.sessions.get(event.sessionId) : undefined;
       const sessions = s ? new Map(state.sessions).set(s.id, { ...s, unread: 0 }) : state.sessions;
-      return { ...state, selectedId: event.sessionId, sessions };
+      const arrival = state.arrival?.sessionId === event.sessionId ? null : state.arrival;
+      return { ...state, selectedId: event.sessionId, sessions, arrival };
     }
     case 'navigate': {
       // Admin and account pages hide the session view, so nothing stays open (and marked read) behind them;

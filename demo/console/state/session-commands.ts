@@ -8,6 +8,14 @@ import type { Capability, Directory, PermissionView, Result, SessionAction } fro
 export interface SessionCommands {
   /** Sends a chat reply. */
   send(sessionId: string, text: string): Promise<Result<unknown>>;
+  /** Sends a technician-only note (N-1). */
+  sendNote(sessionId: string, text: string): Promise<Result<unknown>>;
+  /** Sends a failed reply or note again, with its client id. */
+  retry(clientId: string): Promise<Result<unknown>>;
+  /** Gives up a failed reply or note. */
+  discard(clientId: string): void;
+  /** The reply box changed (Y-1): `hasText` is whether anything is typed. */
+  typing(sessionId: string, hasText: boolean): void;
   /** One action of the actions bar (take, transfer, close, ...). */
   act(sessionId: string, action: SessionAction): Promise<Result<unknown>>;
   /** Asks the visitor for a capability. */
@@ -21,6 +29,10 @@ const notReady = () => Promise.resolve({ ok: false, error: 'internal', message: 
 /** Commands that answer "not connected", until the workspace provides the real ones. */
 export const offlineCommands: SessionCommands = {
   send: notReady,
+  sendNote: notReady,
+  retry: notReady,
+  discard: () => undefined,
+  typing: () => undefined,
   act: notReady,
   requestPermission: notReady,
   directory: notReady,
