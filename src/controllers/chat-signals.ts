@@ -53,7 +53,8 @@ export class ChatSignals {
 
   /** How far the technicians got with the visitor's messages. */
   received(r: ReceiptView): void {
-    if (r.side === 'technicians') this.chat.apply({ type: 'receipt', sessionId: r.sessionId, deliveredSeq: r.deliveredSeq, readSeq: r.readSeq });
+    if (r.side === 'technicians')
+      this.chat.apply({ type: 'receipt', sessionId: r.sessionId, deliveredSeq: r.deliveredSeq, readSeq: r.readSeq });
   }
 
   /**
