@@ -148,3 +148,72 @@ describe('console state: pages', () => {
     expect(s.sessions.get('s-1')!.unread).to.equal(0);
   });
 });
+
+describe('console state: notes, typing, receipts, outbox, arrivals', () => {
+  const reply = (clientId: string, internal = false) => ({ sessionId: 's-1', clientId, text: 'x', internal, error: null });
+
+  it('N-1: merges notes by seq and confirms the pending note by client id', () => {
+    const n = (seq: number, clientId: string) => ({
+      id: `n${seq}`,
+      sessionId: 's-1',
+      seq,
+      clientId,
+      author: alex,
+      text: 't',
+      createdAt: seq,
+    });
+    const s = run(
+      { type: 'listed', sessions: [session()] },
+      { type: 'reply-queued', reply: reply('c-note-1', true) },
+      { type: 'notes', sessionId: 's-1', notes: [n(2, 'c-other'), n(1, 'c-note-1')] },
+      { type: 'notes', sessionId: 's-1', notes: [n(1, 'c-note-1')] },
+    );
+    expect(s.notes.get('s-1')!.map((x) => x.seq)).to.deep.equal([1, 2]);
+    expect(s.outbox).to.deep.equal([]);
+  });
+
+  it('Y-1: tracks typists, never shows itself, and a message ends its author typing', () => {
+    const t = (who: { kind: 'visitor' } | { kind: 'technician'; id: string; name: string }, typing: boolean) => ({
+      type: 'typing' as const,
+      typing: { sessionId: 's-1', who, typing },
+      selfId: alex.id,
+    });
+    let s = run(
+      { type: 'listed', sessions: [session()] },
+      t({ kind: 'visitor' }, true),
+      t({ kind: 'technician', ...alex }, true),
+      t({ kind: 'technician', ...sam }, true),
+    );
+    expect([...s.typing.get('s-1')!.keys()]).to.deep.equal(['visitor', sam.id]);
+    s = reduceConsole(s, { type: 'messages', sessionId: 's-1', messages: [{ ...message(1), author: { kind: 'visitor' } }] });
+    expect([...s.typing.get('s-1')!.keys()]).to.deep.equal([sam.id]);
+  });
+
+  it('R-1: receipts only move forward', () => {
+    const r = (deliveredSeq: number, readSeq: number) => ({
+      type: 'receipt' as const,
+      receipt: { sessionId: 's-1', side: 'visitor' as const, deliveredSeq, readSeq },
+    });
+    const s = run(r(3, 1), r(2, 2), r(1, 0));
+    expect(s.receipts.get('s-1')!.visitor).to.deep.include({ deliveredSeq: 3, readSeq: 2 });
+  });
+
+  it('keeps a failed reply until retried and confirmed, or discarded', () => {
+    let s = run({ type: 'reply-queued', reply: reply('c-1') }, { type: 'reply-failed', clientId: 'c-1', message: 'offline' });
+    expect(s.outbox[0].error).to.equal('offline');
+    s = reduceConsole(s, { type: 'reply-retrying', clientId: 'c-1' });
+    expect(s.outbox[0].error).to.equal(null);
+    s = reduceConsole(s, { type: 'messages', sessionId: 's-1', messages: [{ ...message(1), clientId: 'c-1' }] });
+    expect(s.outbox).to.deep.equal([]);
+    s = run({ type: 'reply-queued', reply: reply('c-2') }, { type: 'reply-discarded', clientId: 'c-2' });
+    expect(s.outbox).to.deep.equal([]);
+  });
+
+  it('notes an arrival in another session, and forgets it once that session is opened', () => {
+    let s = run({ type: 'listed', sessions: [session(), session({ id: 's-2' })] }, { type: 'select', sessionId: 's-1' });
+    expect(reduceConsole(s, { type: 'arrival', sessionId: 's-1' }).arrival).to.equal(null, 'not for the open session');
+    s = reduceConsole(s, { type: 'arrival', sessionId: 's-2' });
+    expect(s.arrival).to.deep.equal({ sessionId: 's-2' });
+    expect(reduceConsole(s, { type: 'select', sessionId: 's-2' }).arrival).to.equal(null);
+  });
+});

@@ -25,7 +25,9 @@ async function mount(messages: MessageView[], over: Partial<SessionSummary> = {}
   return el;
 }
 
-const log = (el: ConversationView) => el.shadowRoot!.querySelector('.log')!;
+/** The chat lives in `<chat-panel>`, inside the view. */
+const chatRoot = (el: ConversationView) => el.shadowRoot!.querySelector('chat-panel')!.shadowRoot!;
+const log = (el: ConversationView) => chatRoot(el).querySelector('.log')!;
 
 describe('M-4 <conversation-view> message text', () => {
   beforeEach(resetPwned);
@@ -62,9 +64,13 @@ describe('M-4 <conversation-view> message text', () => {
     });
     const root = el.shadowRoot!;
     expect(root.querySelector('h2')!.textContent).to.equal(HOSTILE_NAME);
-    expect([...root.querySelectorAll('.meta')].map((m) => m.textContent.split(' · ')[0])).to.deep.equal([HOSTILE_NAME, HOSTILE_NAME]);
+    expect([...chatRoot(el).querySelectorAll('.meta')].map((m) => m.textContent.split(' · ')[0])).to.deep.equal([
+      HOSTILE_NAME,
+      HOSTILE_NAME,
+    ]);
     expect(root.querySelector('.people')!.textContent).to.contain(`With: ${HOSTILE_NAME}`);
-    expect(root.querySelector('header img, .meta *, h2 *')).to.equal(null);
+    expect(root.querySelector('header img, h2 *')).to.equal(null);
+    expect(chatRoot(el).querySelector('.meta *')).to.equal(null);
     expect(pwned()).to.equal(false);
   });
 });
