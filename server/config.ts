@@ -24,6 +24,7 @@ const EnvSchema = v.object({
       v.check((s) => s.split('/').every((n) => Number(n) > 0), 'must be above 0 on both sides'),
     ),
   ),
+  SQLITE_SYNCHRONOUS: v.optional(v.picklist(['normal', 'full']), 'normal'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -44,6 +45,8 @@ export interface Config {
   /** Believe X-Forwarded-For for client addresses (rate limits); only behind your own proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /** SQLite durability: `normal` survives crashes, `full` also the last commits before a power cut. */
+  sqliteSynchronous: 'normal' | 'full';
   /** Chat flood limit per sender (F-1), from `PORTHOLE_MESSAGE_RATE`; the core's default when unset. */
   messageRate: { perSecond: number; burst: number } | undefined;
   /** Folder holding the built widget and console (`npm run build`). */
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
     messageRate: parseRate(e.PORTHOLE_MESSAGE_RATE),
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
   };

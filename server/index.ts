@@ -14,7 +14,7 @@ const config = loadConfig();
 const store = await openStore(
   config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
-    : { kind: 'sqlite', file: path.join(config.dataDir, 'porthole.sqlite') },
+    : { kind: 'sqlite', file: path.join(config.dataDir, 'porthole.sqlite'), synchronous: config.sqliteSynchronous },
 );
 
 let adapter;

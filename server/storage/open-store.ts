@@ -15,17 +15,25 @@ import type { Database } from './schema.js';
 
 /** Where the data lives. */
 export type StoreLocation =
-  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'sqlite';
+      file: string;
+      /** `normal` (default): synced at WAL checkpoints, safe across crashes; `full`: synced on every commit. */
+      synchronous?: 'normal' | 'full';
+    }
   | { kind: 'postgres'; url: string; /** Schema to use instead of `public`, e.g. per test run. */ schema?: string };
 
 const INT8_OID = 20;
 const parseInt8 = (v: string) => Number(v);
 
-function sqliteDb(file: string): Kysely<Database> {
+function sqliteDb(file: string, synchronous: 'normal' | 'full' = 'normal'): Kysely<Database> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   // WAL lets readers and a second server process share the file while one writes.
   database.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints instead of every commit: a killed process loses nothing
+  // it committed, only a power cut can lose the last commits; `full` syncs every commit.
+  database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
@@ -62,7 +70,7 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
 
 /** Opens, migrates and wraps the database at `location`. */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const db = location.kind === 'sqlite' ? sqliteDb(location.file) : postgresDb(location.url, location.schema);
+  const db = location.kind === 'sqlite' ? sqliteDb(location.file, location.synchronous) : postgresDb(location.url, location.schema);
   try {
     await migrate(db, location.kind === 'postgres' ? (location.schema ?? 'public') : undefined);
   } catch (e) {

@@ -6,6 +6,7 @@ import type { Message } from '../../core/model.js';
 import type { MessageStore, NewMessage } from '../../core/ports.js';
 import { fromMessage, isUniqueViolation, toMessage } from '../rows.js';
 import type { Database } from '../schema.js';
+import { messageBatcher } from './message-batch.js';
 
 /** The {@link MessageStore} part of the store. */
 export function messageQueries(db: Kysely<Database>): MessageStore {
@@ -19,37 +20,40 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
     return r && toMessage(r);
   };
 
+  const appendOne = async (m: NewMessage, expiresAt?: number) => {
+    // Straight to the insert: retries are rare, so looking first would cost every message a query.
+    try {
+      return await db.transaction().execute(async (trx) => {
+        // The row lock taken by this update serialises seq allocation per session in PostgreSQL;
+        // SQLite serialises whole transactions. `updated_at` is the session's save version, so it
+        // is left alone: a message must not make a concurrent state change fail.
+        const s = await trx
+          .updateTable('sessions')
+          .set({
+            last_seq: sql<number>`last_seq + 1`,
+            ...(expiresAt === undefined
+              ? {}
+              : { expires_at: sql<number>`case when expires_at > ${expiresAt} then expires_at else ${expiresAt} end` }),
+          })
+          .where('id', '=', m.sessionId)
+          .returning('last_seq')
+          .executeTakeFirstOrThrow();
+        const message: Message = { ...m, seq: Number(s.last_seq) };
+        await trx.insertInto('messages').values(fromMessage(message)).execute();
+        return { message, created: true };
+      });
+    } catch (e) {
+      // A retry of a stored message (or a concurrent one that won the race): answer with the stored one.
+      if (!isUniqueViolation(e)) throw e;
+      const stored = await findByClientId(m.sessionId, m.clientId);
+      if (!stored) throw e;
+      return { message: stored, created: false };
+    }
+  };
+  const append = messageBatcher(db, appendOne);
+
   return {
-    async appendMessage(m: NewMessage, expiresAt?: number) {
-      // Straight to the insert: retries are rare, so looking first would cost every message a query.
-      try {
-        return await db.transaction().execute(async (trx) => {
-          // The row lock taken by this update serialises seq allocation per session in PostgreSQL;
-          // SQLite serialises whole transactions. `updated_at` is the session's save version, so it
-          // is left alone: a message must not make a concurrent state change fail.
-          const s = await trx
-            .updateTable('sessions')
-            .set({
-              last_seq: sql<number>`last_seq + 1`,
-              ...(expiresAt === undefined
-                ? {}
-                : { expires_at: sql<number>`case when expires_at > ${expiresAt} then expires_at else ${expiresAt} end` }),
-            })
-            .where('id', '=', m.sessionId)
-            .returning('last_seq')
-            .executeTakeFirstOrThrow();
-          const message: Message = { ...m, seq: Number(s.last_seq) };
-          await trx.insertInto('messages').values(fromMessage(message)).execute();
-          return { message, created: true };
-        });
-      } catch (e) {
-        // A retry of a stored message (or a concurrent one that won the race): answer with the stored one.
-        if (!isUniqueViolation(e)) throw e;
-        const stored = await findByClientId(m.sessionId, m.clientId);
-        if (!stored) throw e;
-        return { message: stored, created: false };
-      }
-    },
+    appendMessage: (m, expiresAt) => append(m, expiresAt),
     async listMessages(sessionId, afterSeq, limit) {
       const rows = await db
         .selectFrom('messages')

@@ -93,6 +93,55 @@ export function messageContract(getStore: () => Store): void {
     });
   });
 
+  describe('appendMessage in batches (group commit)', () => {
+    test('M-1, M-2: concurrent appends to several sessions, with repeats and one missing session, keep per-message answers', async () => {
+      const store = getStore();
+      const [a, b] = [(await seedSession(store)).session, (await seedSession(store)).session];
+      const repeated = uid('c');
+      const inputs = [
+        visitorMessage(a.id, 'a1'),
+        visitorMessage(b.id, 'b1'),
+        visitorMessage(a.id, 'a2', { clientId: repeated }),
+        visitorMessage(a.id, 'a2 again', { clientId: repeated }),
+        visitorMessage(uid('sess'), 'nowhere'),
+        visitorMessage(b.id, 'b2'),
+        visitorMessage(a.id, 'a3'),
+      ];
+      const results = await Promise.allSettled(inputs.map((m) => store.appendMessage(m)));
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+        'only the message of a missing session fails',
+      );
+      const ok = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+      assert.deepEqual(
+        ok.map((r) => r && [r.message.text, r.message.seq, r.created]),
+        [['a1', 1, true], ['b1', 1, true], ['a2', 2, true], ['a2', 2, false], null, ['b2', 2, true], ['a3', 3, true]],
+      );
+      assert.deepEqual(
+        (await store.listMessages(a.id, 0, 10)).map((m) => m.text),
+        ['a1', 'a2', 'a3'],
+      );
+      assert.equal((await store.findSession(b.id))?.lastSeq, 2);
+    });
+
+    test('M-1: a batch holding a client id stored earlier answers the stored message', async () => {
+      const store = getStore();
+      const { session } = await seedSession(store);
+      const first = await store.appendMessage(visitorMessage(session.id, 'first'));
+      const results = await Promise.all([
+        store.appendMessage(visitorMessage(session.id, 'x')),
+        store.appendMessage(visitorMessage(session.id, 'first, retried', { clientId: first.message.clientId })),
+        store.appendMessage(visitorMessage(session.id, 'y')),
+      ]);
+      assert.deepEqual(results[1], { message: first.message, created: false });
+      assert.deepEqual(
+        results.map((r) => r.message.seq),
+        [2, 1, 3],
+      );
+    });
+  });
+
   describe('listMessages', () => {
     test('pages through a session with afterSeq and limit, in order, without other sessions', async () => {
       const store = getStore();
