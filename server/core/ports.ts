@@ -188,8 +188,6 @@ export interface Audience {
   technicianIds: string[];
   /** False for technician-only facts (activity, sessions lists). */
   visitor: boolean;
-  /** A connection that already has the fact (its sender, from the ack): it is not sent there again. */
-  except?: string;
 }
 
 /** Live facts that only the socket layer knows. */

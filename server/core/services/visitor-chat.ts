@@ -29,8 +29,6 @@ export interface VisitorContext {
   visitor: Visitor | null;
   /** The socket's address, for rate limits. */
   ip: string;
-  /** An opaque id of the connection, so facts it caused are not echoed back to it. */
-  connectionId?: string;
 }
 
 /** Dependencies of the visitor services. */
@@ -127,8 +125,7 @@ export function visitorChat({ store, env, publish, gates = chatGates(env) }: Vis
         channel ? now + expirationMs(channel) : undefined,
       );
       const view = messageView(message);
-      // The sender has the message from its ack; the visitor's other tabs hear it from the room.
-      if (created) publish.messageCreated(view, { ...audienceOf(access.value), except: ctx.connectionId });
+      if (created) publish.messageCreated(view, audienceOf(access.value));
       return ok(view);
     },
 

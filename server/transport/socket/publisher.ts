@@ -14,9 +14,7 @@ export function socketPublisher(widget: Namespace<object, WidgetFacts>, consoleN
   };
   return {
     messageCreated(message, audience) {
-      const room = widget.to(sessionRoom(message.sessionId));
-      // Every socket is in the room named by its id, so `except` skips exactly the sender.
-      (audience.except ? room.except(audience.except) : room).emit('message:created', message);
+      widget.to(sessionRoom(message.sessionId)).emit('message:created', message);
       toConsoles(audience)?.emit('message:created', message);
     },
     sessionCreated(session, audience) {

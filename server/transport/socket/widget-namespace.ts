@@ -59,7 +59,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         if (!visitor) throw new HandshakeError('unauthorized', 'Unknown visitor token; start again without it.');
       }
       const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy);
-      socket.data = { channel, visitor, ip, connectionId: socket.id };
+      socket.data = { channel, visitor, ip };
     };
     run().then(
       () => next(),

@@ -57,11 +57,11 @@ describe('two technicians replying at once', () => {
         emitAck(colleague, 'message:send', { sessionId, clientId: newClientId(), text: 'No, I have it' }),
       ]);
       assert.deepEqual([valueOf(a).seq, valueOf(b).seq].sort(), [1, 2], 'M-2: both replies get a seq');
-      // Facts reach a socket in order: once the visitor hears a later message, every
+      // Facts reach a socket in order: once the visitor hears its own later message, every
       // session:updated the replies caused has arrived.
       const marker = newClientId();
       const heard = nextEvent(visitor.socket, 'message:created', (m) => m.clientId === marker);
-      valueOf(await emitAck(admin, 'message:send', { sessionId, clientId: marker, text: 'one moment' }));
+      valueOf(await emitAck(visitor.socket, 'message:send', { sessionId, clientId: marker, text: 'thanks' }));
       await heard;
 
       const stored = await server.store.findSession(sessionId);
