@@ -7,6 +7,7 @@ import type { MessageStore, NewMessage } from '../../core/ports.js';
 import { fromMessage, isUniqueViolation, toMessage } from '../rows.js';
 import type { Database } from '../schema.js';
 import { messageBatcher } from './message-batch.js';
+import { precompile, slot } from './precompiled.js';
 
 /** The {@link MessageStore} part of the store. */
 export function messageQueries(db: Kysely<Database>): MessageStore {
@@ -20,6 +21,34 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
     return r && toMessage(r);
   };
 
+  // The one-message path is the hot path of chat: its two statements are compiled once.
+  const bumpSeq = precompile(
+    db
+      .updateTable('sessions')
+      .set({
+        last_seq: sql<number>`last_seq + 1`,
+        // 0 when not given: every real deadline is later, so the stored one stays.
+        expires_at: sql<number>`case when expires_at > ${slot(0)} then expires_at else ${slot(1)} end`,
+      })
+      .where('id', '=', slot(2))
+      .returning('last_seq'),
+    3,
+  );
+  const insertMessage = precompile(
+    db.insertInto('messages').values({
+      id: slot(0),
+      session_id: slot(1),
+      seq: slot(2) as unknown as number,
+      client_id: slot(3),
+      author_kind: slot(4) as 'visitor',
+      author_id: slot(5),
+      author_name: slot(6),
+      text: slot(7),
+      created_at: slot(8) as unknown as number,
+    }),
+    9,
+  );
+
   const appendOne = async (m: NewMessage, expiresAt?: number) => {
     // Straight to the insert: retries are rare, so looking first would cost every message a query.
     try {
@@ -27,19 +56,12 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
         // The row lock taken by this update serialises seq allocation per session in PostgreSQL;
         // SQLite serialises whole transactions. `updated_at` is the session's save version, so it
         // is left alone: a message must not make a concurrent state change fail.
-        const s = await trx
-          .updateTable('sessions')
-          .set({
-            last_seq: sql<number>`last_seq + 1`,
-            ...(expiresAt === undefined
-              ? {}
-              : { expires_at: sql<number>`case when expires_at > ${expiresAt} then expires_at else ${expiresAt} end` }),
-          })
-          .where('id', '=', m.sessionId)
-          .returning('last_seq')
-          .executeTakeFirstOrThrow();
+        const deadline = expiresAt ?? 0;
+        const [s] = await bumpSeq(trx, [deadline, deadline, m.sessionId]);
+        if (!s) throw new Error(`No session ${m.sessionId}.`);
         const message: Message = { ...m, seq: Number(s.last_seq) };
-        await trx.insertInto('messages').values(fromMessage(message)).execute();
+        const r = fromMessage(message);
+        await insertMessage(trx, [r.id, r.session_id, r.seq, r.client_id, r.author_kind, r.author_id, r.author_name, r.text, r.created_at]);
         return { message, created: true };
       });
     } catch (e) {

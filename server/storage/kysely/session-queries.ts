@@ -6,6 +6,7 @@ import type { Session } from '../../core/model.js';
 import type { SessionListRow, SessionStore } from '../../core/ports.js';
 import { sessionColumns, toMessage, toSession } from '../rows.js';
 import type { Database, SessionsTable } from '../schema.js';
+import { precompile, slot } from './precompiled.js';
 
 const OPEN = ['waiting', 'active', 'in_queue'];
 
@@ -30,6 +31,18 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
     const parts = await participantsOf(rows.map((r) => r.id));
     return rows.map((r) => toSession(r, parts.get(r.id) ?? []));
   };
+
+  // Every command looks its session up first: the two queries of that are compiled once.
+  const sessionById = precompile(db.selectFrom('sessions').selectAll().where('id', '=', slot(0)), 1);
+  const participantsById = precompile(
+    db
+      .selectFrom('session_participants')
+      .select(['session_id', 'technician_id'])
+      .where('session_id', '=', slot(0))
+      .orderBy('added_at')
+      .orderBy('technician_id'),
+    1,
+  );
 
   const one = async (row: Selectable<SessionsTable> | undefined) => (row ? (await withParticipants([row]))[0] : undefined);
 
@@ -118,7 +131,13 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
       });
     },
     async findSession(id) {
-      return one(await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst());
+      const [row] = await sessionById(db, [id]);
+      if (!row) return undefined;
+      const parts = await participantsById(db, [id]);
+      return toSession(
+        row,
+        parts.map((p) => p.technician_id),
+      );
     },
     async findSessionByInviteToken(token) {
       return one(await db.selectFrom('sessions').selectAll().where('invite_token', '=', token).executeTakeFirst());
