@@ -4,7 +4,7 @@
  * the hottest queries are compiled once, with placeholder values in their parameter slots, and run
  * with the real values put in those slots. The SQL stays each dialect's own.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 
 /** The placeholder value of slot `i`; no real value looks like it. */
 export const slot = (i: number): string => `\u0000porthole-slot-${i}`;
@@ -20,7 +20,7 @@ export function precompile<R>(
   return async (db, values) => {
     const parameters = [...compiled.parameters];
     positions.forEach((p, i) => (parameters[p] = values[i]));
-    const result = await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>);
+    const result = await db.executeQuery<R>({ ...compiled, parameters });
     return result.rows;
   };
 }
