@@ -17,6 +17,7 @@ const EnvSchema = v.object({
   PORTHOLE_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),
   PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
   TRUST_PROXY: v.optional(v.picklist(['true', 'false', '1', '0']), 'false'),
+  ATTACHMENTS_DIR: v.optional(v.pipe(v.string(), v.minLength(1))),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -24,7 +25,7 @@ const EnvSchema = v.object({
 export interface Config {
   port: number;
   host: string;
-  /** Folder of the SQLite file and, later, uploaded files. */
+  /** Folder of the SQLite file and, by default, of uploaded files. */
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite file when set. */
   databaseUrl: string | undefined;
@@ -37,6 +38,8 @@ export interface Config {
   /** Believe X-Forwarded-For for client addresses (rate limits); only behind your own proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /** Folder of uploaded attachments (`ATTACHMENTS_DIR`, by default `<dataDir>/attachments`). */
+  attachmentsDir: string;
   /** Folder holding the built widget and console (`npm run build`). */
   distDir: string;
   /** Folder of the demo website. */
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicUrl: e.PORTHOLE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
+    attachmentsDir: path.resolve(root, e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, 'attachments')),
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
   };

@@ -3,6 +3,7 @@
  * {@link Store} and are all held to `tests/server/storage/store-contract.ts`.
  */
 import type { ActivityView, MessageView, PermissionStatus, PermissionView, SessionFact, TechnicianRef } from '../../src/protocol/index.js';
+import type { Attachment } from './attachment-rules.js';
 import type { Activity, AuthSession, Channel, Message, Permission, Session, SupportCode, Technician, Visitor } from './model.js';
 
 /** A session row joined with what the console list shows. */
@@ -119,8 +120,14 @@ export interface AuditStore {
   pruneJoinFailures(before: number): Promise<void>;
 }
 
+/** Metadata of uploaded files (SPEC.md F-*); the bytes are in the attachment folder (`server/storage/attachment-files.ts`). */
+export interface AttachmentStore {
+  insertAttachment(a: Attachment): Promise<void>;
+  findAttachment(id: string): Promise<Attachment | undefined>;
+}
+
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore {
+export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore, AttachmentStore {
   close(): Promise<void>;
 }
 

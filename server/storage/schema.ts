@@ -30,6 +30,7 @@ export interface ChannelsTable {
   site_url: string;
   /** JSON object, OS -> URL. */
   download_links: string;
+  attachment_max_bytes: number;
 }
 
 export interface ChannelMembersTable {
@@ -115,12 +116,27 @@ export interface MessagesTable {
   author_name: string | null;
   text: string;
   created_at: number;
+  /** JSON of the message's AttachmentView, or null. */
+  attachment: string | null;
 }
 
 export interface SessionReadsTable {
   session_id: string;
   technician_id: string;
   last_read_seq: number;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  session_id: string;
+  uploader_kind: 'visitor' | 'technician';
+  uploader_id: string | null;
+  name: string;
+  size: number;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  created_at: number;
 }
 
 /** The whole database, as Kysely sees it. */
@@ -138,4 +154,5 @@ export interface Database {
   activity: ActivityTable;
   permissions: PermissionsTable;
   join_failures: JoinFailuresTable;
+  attachments: AttachmentsTable;
 }

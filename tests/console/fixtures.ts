@@ -113,6 +113,7 @@ export class FakeCommands implements SessionCommands {
             allowedOrigins: [],
             siteUrl: '',
             downloadLinks: {},
+            attachmentMaxBytes: 10 * 1024 * 1024,
             members: [],
           },
         ],

@@ -8,6 +8,7 @@ import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { afterTechnicianReply, canPost, expirationMs } from '../session-rules.js';
 import { messageView } from '../views.js';
+import { attachments } from './attachments.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 import { SYNC_PAGE } from './visitor-chat.js';
 
@@ -21,6 +22,7 @@ export interface TechnicianDeps {
 /** Builds the technician-side chat operations. */
 export function technicianChat({ store, env, publish }: TechnicianDeps) {
   const feed = sessionFeed({ store, env, publish });
+  const files = attachments({ store, env });
   const access = async (tech: Technician, sessionId: string) =>
     technicianMayAct(await store.findSession(sessionId), await store.listChannelIdsOf(tech.id), tech.id);
 
@@ -32,6 +34,8 @@ export function technicianChat({ store, env, publish }: TechnicianDeps) {
       const now = env.now();
       const allowed = canPost(found.value, now);
       if (!allowed.ok) return allowed;
+      const attachment = await files.forMessage(p.sessionId, p.attachmentId, { kind: 'technician', id: tech.id });
+      if (!attachment.ok) return attachment;
       const channel = await store.findChannelById(found.value.channelId);
       const { message, created } = await store.appendMessage(
         {
@@ -41,6 +45,7 @@ export function technicianChat({ store, env, publish }: TechnicianDeps) {
           author: { kind: 'technician', id: tech.id, name: tech.name },
           text: p.text,
           createdAt: now,
+          ...(attachment.value ? { attachment: attachment.value } : {}),
         },
         channel ? now + expirationMs(channel) : undefined,
       );

@@ -6,6 +6,7 @@
 import { after, before, describe } from 'node:test';
 import type { Store } from '../../../server/core/ports.js';
 import { accountContract } from './contract/accounts.js';
+import { attachmentContract } from './contract/attachments.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
@@ -44,5 +45,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     sessionExpiryContract(getStore);
     messageContract(getStore);
     auditContract(getStore);
+    attachmentContract(getStore);
   });
 }
