@@ -14,6 +14,7 @@ import { ask } from '../transport/ask.js';
 import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
+import type { AttachmentActions, UploadPlace } from './attachment-actions.js';
 import type { ChatPort } from './chat-port.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
@@ -47,6 +48,8 @@ export class ChatController implements ReactiveController {
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
   readonly permissions = new PermissionActions(this.#port);
+  /** Files: upload with progress, then a message carrying them (F-1, F-4); see {@link bindAttachments}. */
+  attachments: AttachmentActions | null = null;
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -70,6 +73,20 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+  }
+
+  /**
+   * Gives the file actions, which arrive with the lazy attachment chunk, this controller's port.
+   * Once bound, {@link attachments} is set.
+   */
+  bindAttachments(
+    make: (chat: ChatPort, ensureSession: MessageSender['ensureSession'], place: () => UploadPlace) => AttachmentActions,
+  ): AttachmentActions {
+    return (this.attachments ??= make(
+      this.#port,
+      () => this.sender.ensureSession(),
+      () => this.target(),
+    ));
   }
 
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */
