@@ -9,8 +9,8 @@ import { fail, type Result } from '../protocol/errors.js';
 /** What {@link uploadFile} needs. */
 export interface UploadRequest {
   server: string;
-  /** The visitor's bearer token. */
-  token: string;
+  /** The visitor's bearer token; the console sends none (its cookie goes by itself). */
+  token?: string;
   sessionId: string;
   file: Blob;
   name: string;
@@ -40,7 +40,7 @@ export function uploadFile(r: UploadRequest): RunningUpload {
     xhr.onabort = () => resolve(fail('internal', 'Cancelled.'));
   });
   xhr.open('POST', `${r.server}${attachmentUploadPath(r.sessionId)}?name=${encodeURIComponent(r.name)}`);
-  xhr.setRequestHeader('Authorization', `Bearer ${r.token}`);
+  if (r.token) xhr.setRequestHeader('Authorization', `Bearer ${r.token}`);
   xhr.setRequestHeader('Content-Type', 'application/octet-stream');
   xhr.send(r.file);
   return { done, cancel: () => xhr.abort() };

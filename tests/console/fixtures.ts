@@ -86,7 +86,7 @@ export class FakeCommands implements SessionCommands {
   readonly requests: Capability[] = [];
   actResult: Result<unknown> = { ok: true, value: null };
 
-  send(): Promise<Result<unknown>> {
+  send(_sessionId?: string, _text?: string, _attachmentId?: string): Promise<Result<unknown>> {
     return Promise.resolve({ ok: true, value: null });
   }
 

@@ -11,6 +11,8 @@ import { isOpen, type Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
 import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
+import { ConsoleUploads, renderConsoleAttachment, renderConsoleUploads } from './console-attachments.js';
+import { consoleAttachmentStyles } from './console-attachments.styles.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
 import { renderMessageText } from './message-text.js';
@@ -21,7 +23,7 @@ import { sharedStyles } from './shared.styles.js';
 /** The session view. */
 @customElement('conversation-view')
 export class ConversationView extends LitElement {
-  static override styles = [sharedStyles, richTextStyles, conversationStyles];
+  static override styles = [sharedStyles, richTextStyles, conversationStyles, consoleAttachmentStyles];
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) messages: readonly MessageView[] = [];
@@ -35,6 +37,8 @@ export class ConversationView extends LitElement {
 
   @state() private error = '';
   @query('textarea') private input!: HTMLTextAreaElement | null;
+  @query('input[type=file]') private picker!: HTMLInputElement | null;
+  readonly #uploads = new ConsoleUploads(this);
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('messages') || changed.has('session')) {
@@ -61,7 +65,7 @@ export class ConversationView extends LitElement {
               (m) =>
                 html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
                   <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-                  ${renderMessageText(m.text)}
+                  ${m.attachment ? renderConsoleAttachment(m.attachment) : nothing} ${m.text ? renderMessageText(m.text) : nothing}
                 </div>`,
             )}
           </div>
@@ -100,11 +104,75 @@ export class ConversationView extends LitElement {
   }
 
   #replyBox() {
-    return html`<form @submit=${this.#submit}>
-        <textarea aria-label="Reply" rows="2" maxlength="4000" placeholder="Write a reply…" @keydown=${this.#keydown}></textarea>
+    return html`${renderConsoleUploads(this.#uploads)}
+      <form @submit=${this.#submit}>
+        <button class="attach" type="button" aria-label="Attach a file" title="Attach a file" @click=${() => this.picker?.click()}>
+          📎
+        </button>
+        <input type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.#picked} />
+        <textarea
+          aria-label="Reply"
+          rows="2"
+          maxlength="4000"
+          placeholder="Write a reply…"
+          @keydown=${this.#keydown}
+          @paste=${this.#paste}
+        ></textarea>
         <button type="submit">Send</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+
+  /** F-1: uploads files to the open session, then sends each as a reply. */
+  #attach(files: File[]) {
+    const s = this.session;
+    if (!s || !isOpen(s) || files.length === 0) return;
+    this.#uploads.attach(s.id, files, (sessionId, attachmentId) => this.commands.send(sessionId, '', attachmentId));
+  }
+
+  #picked(e: Event) {
+    const input = e.target as HTMLInputElement;
+    this.#attach([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  #paste(e: ClipboardEvent) {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    this.#attach(files);
+  }
+
+  readonly #dragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files') || !this.session || !isOpen(this.session)) return;
+    e.preventDefault();
+    this.toggleAttribute('dragging', true);
+  };
+
+  readonly #dragLeave = (e: DragEvent) => {
+    if (e.relatedTarget === null || !this.contains(e.relatedTarget as Node)) this.toggleAttribute('dragging', false);
+  };
+
+  readonly #drop = (e: DragEvent) => {
+    this.toggleAttribute('dragging', false);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    this.#attach(files);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('dragover', this.#dragOver);
+    this.addEventListener('dragleave', this.#dragLeave);
+    this.addEventListener('drop', this.#drop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('dragover', this.#dragOver);
+    this.removeEventListener('dragleave', this.#dragLeave);
+    this.removeEventListener('drop', this.#drop);
   }
 
   #keydown(e: KeyboardEvent) {

@@ -129,8 +129,9 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     return r;
   }
 
-  async send(sessionId: string, text: string): Promise<Result<unknown>> {
-    const r = await this.#ask('message:send', { sessionId, clientId: newClientId(), text });
+  async send(sessionId: string, text: string, attachmentId?: string): Promise<Result<unknown>> {
+    const clientId = newClientId();
+    const r = await this.#ask('message:send', attachmentId ? { sessionId, clientId, text, attachmentId } : { sessionId, clientId, text });
     if (r.ok) this.#apply({ type: 'messages', sessionId, messages: [r.value] });
     return r;
   }

@@ -6,8 +6,8 @@ import type { Capability, Directory, PermissionView, Result, SessionAction } fro
 
 /** Commands of the open session; each resolves with the server's `Result`. */
 export interface SessionCommands {
-  /** Sends a chat reply. */
-  send(sessionId: string, text: string): Promise<Result<unknown>>;
+  /** Sends a chat reply, with an uploaded file when `attachmentId` is given (SPEC.md F-4). */
+  send(sessionId: string, text: string, attachmentId?: string): Promise<Result<unknown>>;
   /** One action of the actions bar (take, transfer, close, ...). */
   act(sessionId: string, action: SessionAction): Promise<Result<unknown>>;
   /** Asks the visitor for a capability. */
