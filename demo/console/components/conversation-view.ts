@@ -11,6 +11,7 @@ import { isOpen, type Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
 import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
+import { renderAttachButton } from '../../../src/chat/attach-button.js';
 import { ConsoleUploads, renderConsoleAttachment, renderConsoleUploads } from './console-attachments.js';
 import { consoleAttachmentStyles } from './console-attachments.styles.js';
 import { conversationStyles } from './conversation-view.styles.js';
@@ -106,9 +107,7 @@ export class ConversationView extends LitElement {
   #replyBox() {
     return html`${renderConsoleUploads(this.#uploads)}
       <form @submit=${this.#submit}>
-        <button class="attach" type="button" aria-label="Attach a file" title="Attach a file" @click=${() => this.picker?.click()}>
-          📎
-        </button>
+        ${renderAttachButton(() => this.picker?.click())}
         <input type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.#picked} />
         <textarea
           aria-label="Reply"
