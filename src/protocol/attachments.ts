@@ -59,9 +59,9 @@ export function attachmentPath(attachmentId: string): string {
   return `/api/attachments/${encodeURIComponent(attachmentId)}`;
 }
 
-/** "1.2 MB", "340 kB", "12 bytes": a size for people. */
+/** "1.2 MB", "340 kB", "12 bytes": a size for people, in binary units like the limits (10 MB = 10 × 2^20 bytes). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -52,7 +52,7 @@ describe('attachments in <conversation-view>', () => {
       {
         ...message(2),
         text: 'manual',
-        attachment: { id: 'doc-1', name: hostile, size: 3_400_000, mime: 'application/pdf', width: null, height: null },
+        attachment: { id: 'doc-1', name: hostile, size: 3.4 * 1024 * 1024, mime: 'application/pdf', width: null, height: null },
       },
     ]);
     const img = el.shadowRoot!.querySelector<HTMLImageElement>('.attachment.image img')!;
@@ -79,7 +79,7 @@ describe('attachments in <conversation-view>', () => {
   it('F-2: a refusal stays on screen with the reason and sends nothing', async () => {
     worker.use(
       http.post('/api/sessions/:id/attachments', () =>
-        HttpResponse.json({ ok: false, error: 'payload_too_large', message: 'x', details: { maxBytes: 2_000_000 } }, { status: 413 }),
+        HttpResponse.json({ ok: false, error: 'payload_too_large', message: 'x', details: { maxBytes: 2 * 1024 * 1024 } }, { status: 413 }),
       ),
     );
     const { el, commands } = await mount([]);

@@ -85,7 +85,7 @@ describe('attachments in the widget', () => {
     worker.use(
       http.post(`${SERVER}/api/sessions/${session.id}/attachments`, () =>
         HttpResponse.json(
-          { ok: false, error: 'payload_too_large', message: 'too large', details: { maxBytes: 10_000_000 } },
+          { ok: false, error: 'payload_too_large', message: 'too large', details: { maxBytes: 10 * 1024 * 1024 } },
           { status: 413 },
         ),
       ),
