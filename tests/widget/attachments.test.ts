@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { PortholeChat } from '../../src/chat/porthole-chat.js';
 import type { AttachmentView } from '../../src/protocol/attachments.js';
+import { addToOutbox } from '../../src/transport/outbox.js';
 import { saveToken } from '../../src/transport/visitor-token.js';
 import { $, activeSession, freshChannel, message, mountChat, session, unmountChats } from './chat-fixtures.js';
 import { FakeSocket } from './fake-socket.js';
@@ -120,6 +121,19 @@ describe('attachments in the widget', () => {
     [...chat.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Cancel')!.click();
     await waitUntil(() => $(chat, '.upload') === null, 'cancelled');
     expect(fake.sent.some((s) => s.event === 'message:send')).to.equal(false);
+  });
+
+  it('F-4, M-1: a file message left in the outbox by a reload is sent again with its client id and attachment', async () => {
+    const channel = freshChannel();
+    await saveToken(SERVER, channel, TOKEN);
+    await addToOutbox({ server: SERVER, channel }, [{ clientId: 'waiting-file-1', text: '', attachment: image }]);
+    const fake = new FakeSocket();
+    fake.handlers.set('session:resume', () => ({ ok: true, value: { session: activeSession, messages: [], permissions: [] } }));
+    fake.handlers.set('messages:sync', () => ({ ok: true, value: [] }));
+    const sent = fake.nextEmit('message:send');
+    await mountChat(fake, channel);
+    await fake.serverConnect();
+    expect(await sent).to.deep.equal({ sessionId: session.id, clientId: 'waiting-file-1', text: '', attachmentId: 'att-1' });
   });
 
   it('F-1: a file dropped on the panel is uploaded too', async () => {
