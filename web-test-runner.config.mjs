@@ -10,6 +10,13 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'], browser: true },
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // msw's service worker must be served from the root so its scope covers the test pages (HTTP unit tests).
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/node_modules/msw/lib/mockServiceWorker.js';
+      return next();
+    },
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

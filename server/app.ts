@@ -2,6 +2,9 @@
  * Builds the whole server (Fastify + socket.io on one HTTP server) without listening, so tests start
  * it on port 0 and the shell in `index.ts` only adds `listen()`.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
@@ -9,6 +12,7 @@ import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { FloodRule } from './core/flood-limit.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
+import { attachments } from './core/services/attachments.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -20,12 +24,14 @@ import { visitorChat } from './core/services/visitor-chat.js';
 import { visitorJoin } from './core/services/visitor-join.js';
 import { visitorPermissions } from './core/services/visitor-permissions.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
+import { attachmentRoutes } from './transport/http/attachment-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
 import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
+import { attachmentFiles, type AttachmentFiles } from './storage/attachment-files.js';
 
 /** What {@link buildApp} needs. */
 export interface AppDeps {
@@ -45,6 +51,8 @@ export interface AppDeps {
   expiryIntervalMs?: number;
   /** Flood limit of chat messages per sender (F-1); the default suits people. */
   messageRate?: FloodRule;
+  /** Folder of uploaded files (`ATTACHMENTS_DIR`); without it, a new folder in the OS's temp dir. */
+  attachmentsDir?: string;
 }
 
 /** The built server. */
@@ -54,6 +62,8 @@ export interface App {
   auth: ReturnType<typeof technicianAuth>;
   /** Runs one expiry pass now. */
   expire: () => Promise<{ sessions: number; permissions: number }>;
+  /** The attachment folder. */
+  files: AttachmentFiles;
 }
 
 /** Wires storage, services, HTTP routes and socket namespaces. Call `http.listen()` to serve. */
@@ -113,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
+  const files = attachmentFiles(deps.attachmentsDir ?? (await mkdtemp(path.join(tmpdir(), 'porthole-attachments-'))));
+  await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);
@@ -133,5 +145,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await running?.catch(() => undefined);
     await io.close();
   });
-  return { http, io, auth, expire };
+  return { http, io, auth, expire, files };
 }

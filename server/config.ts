@@ -25,6 +25,7 @@ const EnvSchema = v.object({
     ),
   ),
   SQLITE_SYNCHRONOUS: v.optional(v.picklist(['normal', 'full']), 'normal'),
+  ATTACHMENTS_DIR: v.optional(v.pipe(v.string(), v.minLength(1))),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -32,7 +33,7 @@ const EnvSchema = v.object({
 export interface Config {
   port: number;
   host: string;
-  /** Folder of the SQLite file and, later, uploaded files. */
+  /** Folder of the SQLite file and, by default, of uploaded files. */
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite file when set. */
   databaseUrl: string | undefined;
@@ -49,6 +50,8 @@ export interface Config {
   sqliteSynchronous: 'normal' | 'full';
   /** Chat flood limit per sender (F-1), from `PORTHOLE_MESSAGE_RATE`; the core's default when unset. */
   messageRate: { perSecond: number; burst: number } | undefined;
+  /** Folder of uploaded attachments (`ATTACHMENTS_DIR`, by default `<dataDir>/attachments`). */
+  attachmentsDir: string;
   /** Folder holding the built widget and console (`npm run build`). */
   distDir: string;
   /** Folder of the demo website. */
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logLevel: e.LOG_LEVEL,
     messageRate: parseRate(e.PORTHOLE_MESSAGE_RATE),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    attachmentsDir: path.resolve(root, e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, 'attachments')),
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
   };

@@ -37,6 +37,7 @@ const app = await buildApp({
   adapter,
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
+  attachmentsDir: config.attachmentsDir,
 });
 
 const created = await app.auth.bootstrap({ email: config.adminEmail, password: config.adminPassword });

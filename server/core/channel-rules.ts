@@ -1,7 +1,7 @@
 /**
  * Channels as plain data: defaults for a new one and the public key derived from its name.
  */
-import type { ChannelFields } from '../../src/protocol/index.js';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, type ChannelFields } from '../../src/protocol/index.js';
 import type { Channel } from './model.js';
 
 /** Session expiration of a channel nobody configured. */
@@ -20,6 +20,7 @@ export function newChannel(
     allowedOrigins: input.allowedOrigins ?? [],
     siteUrl: input.siteUrl ?? '',
     downloadLinks: input.downloadLinks ?? {},
+    attachmentMaxBytes: input.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES,
   };
 }
 
@@ -32,6 +33,7 @@ export function editChannel(c: Channel, f: Omit<ChannelFields, 'memberIds'>): Ch
     allowedOrigins: [...new Set(f.allowedOrigins)],
     siteUrl: f.siteUrl,
     downloadLinks: dropEmpty(f.downloadLinks),
+    attachmentMaxBytes: f.attachmentMaxBytes ?? c.attachmentMaxBytes,
   };
 }
 

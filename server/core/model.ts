@@ -4,6 +4,7 @@
  */
 import type {
   Actor,
+  AttachmentView,
   Capability,
   ClientOs,
   MessageAuthor,
@@ -35,6 +36,8 @@ export interface Channel {
   /** Page invitation links open; empty means the server's own demo site. */
   siteUrl: string;
   downloadLinks: Partial<Record<ClientOs, string>>;
+  /** Largest attachment accepted in this channel's sessions, in bytes (SPEC.md F-2). */
+  attachmentMaxBytes: number;
 }
 
 /** A browser that asked for help, known by the hash of its bearer token. */
@@ -77,6 +80,8 @@ export interface Message {
   author: MessageAuthor;
   text: string;
   createdAt: number;
+  /** The file sent with the message (SPEC.md F-4); absent on text-only messages. */
+  attachment?: AttachmentView;
 }
 
 /** A technician-only note in a session, numbered apart from the messages (N-1). */

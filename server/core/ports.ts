@@ -26,6 +26,7 @@ import type {
   Technician,
   Visitor,
 } from './model.js';
+import type { Attachment } from './attachment-rules.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -156,8 +157,14 @@ export interface AuditStore {
   pruneJoinFailures(before: number): Promise<void>;
 }
 
+/** Metadata of uploaded files (SPEC.md F-*); the bytes are in the attachment folder (`server/storage/attachment-files.ts`). */
+export interface AttachmentStore {
+  insertAttachment(a: Attachment): Promise<void>;
+  findAttachment(id: string): Promise<Attachment | undefined>;
+}
+
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore {
+export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore {
   close(): Promise<void>;
 }
 

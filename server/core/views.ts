@@ -28,7 +28,17 @@ export function visitorLabel(visitorId: string | null): string {
 
 /** The wire view of a message. */
 export function messageView(m: Message): MessageView {
-  return { id: m.id, sessionId: m.sessionId, seq: m.seq, clientId: m.clientId, author: m.author, text: m.text, createdAt: m.createdAt };
+  const view: MessageView = {
+    id: m.id,
+    sessionId: m.sessionId,
+    seq: m.seq,
+    clientId: m.clientId,
+    author: m.author,
+    text: m.text,
+    createdAt: m.createdAt,
+  };
+  if (m.attachment) view.attachment = { ...m.attachment };
+  return view;
 }
 
 /** The wire view of an internal note. */
@@ -78,7 +88,10 @@ export function sessionSummary(row: SessionListRow): SessionSummary {
   return {
     ...sessionView(row.session, row.names),
     channelName: row.channelName,
-    lastMessage: m ? { text: m.text, authorKind: m.author.kind, createdAt: m.createdAt } : null,
+    // A file sent without text is listed by its name (F-4).
+    lastMessage: m
+      ? { text: m.text || (m.attachment ? `📎 ${m.attachment.name}` : ''), authorKind: m.author.kind, createdAt: m.createdAt }
+      : null,
     unread: row.unread,
   };
 }
@@ -104,5 +117,6 @@ export function channelView(c: Channel, members: TechnicianRef[]): ChannelView {
     siteUrl: c.siteUrl,
     downloadLinks: c.downloadLinks,
     members,
+    attachmentMaxBytes: c.attachmentMaxBytes,
   };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
+import { attachmentQueries } from './kysely/attachment-queries.js';
 import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
@@ -22,6 +23,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...messageQueries(db),
     ...noteQueries(db),
     ...auditQueries(db, randomUUID),
+    ...attachmentQueries(db),
     async close() {
       await db.destroy();
     },

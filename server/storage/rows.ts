@@ -2,7 +2,7 @@
  * Row ↔ record mapping between the tables of `schema.ts` and the core's model.
  */
 import type { Selectable } from 'kysely';
-import type { Capability, PermissionStatus, SessionOrigin, SessionStatus } from '../../src/protocol/index.js';
+import type { AttachmentView, Capability, PermissionStatus, SessionOrigin, SessionStatus } from '../../src/protocol/index.js';
 import type { Activity, Channel, Message, Permission, Session, Technician } from '../core/model.js';
 import type { ActivityTable, ChannelsTable, MessagesTable, PermissionsTable, SessionsTable, TechniciansTable } from './schema.js';
 
@@ -30,6 +30,7 @@ export function toChannel(r: Selectable<ChannelsTable>): Channel {
     allowedOrigins: parseJson<string[]>(r.allowed_origins, []),
     siteUrl: r.site_url,
     downloadLinks: parseJson<Channel['downloadLinks']>(r.download_links, {}),
+    attachmentMaxBytes: Number(r.attachment_max_bytes),
   };
 }
 
@@ -44,6 +45,7 @@ export function fromChannel(c: Channel): Selectable<ChannelsTable> {
     allowed_origins: JSON.stringify(c.allowedOrigins),
     site_url: c.siteUrl,
     download_links: JSON.stringify(c.downloadLinks),
+    attachment_max_bytes: c.attachmentMaxBytes,
   };
 }
 
@@ -98,6 +100,8 @@ export function toMessage(r: Selectable<MessagesTable>): Message {
         : { kind: 'visitor' },
     text: r.text,
     createdAt: Number(r.created_at),
+    // Only when present, so text-only messages keep their exact shape.
+    ...(r.attachment ? { attachment: parseJson<AttachmentView>(r.attachment, {} as AttachmentView) } : {}),
   };
 }
 
@@ -113,6 +117,7 @@ export function fromMessage(m: Message): Selectable<MessagesTable> {
     author_name: m.author.kind === 'technician' ? m.author.name : null,
     text: m.text,
     created_at: m.createdAt,
+    attachment: m.attachment ? JSON.stringify(m.attachment) : null,
   };
 }
 

@@ -31,6 +31,7 @@ export interface ChannelsTable {
   site_url: string;
   /** JSON object, OS -> URL. */
   download_links: string;
+  attachment_max_bytes: number;
 }
 
 export interface ChannelMembersTable {
@@ -118,6 +119,8 @@ export interface MessagesTable {
   author_name: string | null;
   text: string;
   created_at: number;
+  /** JSON of the message's AttachmentView, or null. */
+  attachment: string | null;
 }
 
 export interface SessionReadsTable {
@@ -145,6 +148,19 @@ export interface ReceiptsTable {
   read_seq: number;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  session_id: string;
+  uploader_kind: 'visitor' | 'technician';
+  uploader_id: string | null;
+  name: string;
+  size: number;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  created_at: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   technicians: TechniciansTable;
@@ -162,4 +178,5 @@ export interface Database {
   join_failures: JoinFailuresTable;
   internal_notes: InternalNotesTable;
   receipts: ReceiptsTable;
+  attachments: AttachmentsTable;
 }

@@ -15,6 +15,9 @@ import type { MessageView } from '../protocol/views.js';
 import { isEnded, lastVisitorReceipt, unreadCount, type PendingMessage } from '../session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../session/permissions.js';
 import { connectSocket, type SocketFactory } from '../transport/socket-factory.js';
+import { ACCEPT, attachButtonStyles, renderAttachButton } from './attach-button.js';
+import { AttachmentLoader } from './attachment-loader.js';
+import type { UploadHandlers } from './attachment-view.js';
 import { MessageText } from './message-text.js';
 import { renderGranted, renderPermissionPrompt, renderPermissionRefusal, type ConsentHandlers } from './permission-prompt.js';
 import { chatStyles } from './porthole-chat.styles.js';
@@ -28,7 +31,7 @@ const RECEIPT_WORDS = { sent: 'Sent', delivered: 'Delivered', read: 'Read' } as 
 
 /** The chat panel. */
 export class PortholeChat extends LitElement {
-  static override styles = [chatStyles, partStyles, richTextStyles];
+  static override styles = [chatStyles, partStyles, richTextStyles, attachButtonStyles];
 
   /** Origin of the Porthole server. */
   @property() server = '';
@@ -40,9 +43,19 @@ export class PortholeChat extends LitElement {
   @property({ attribute: false }) connect: SocketFactory = connectSocket;
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
+  @query('input[type=file]') private picker!: HTMLInputElement | null;
 
   readonly chat = new ChatController(this, () => ({ server: this.server, channel: this.channel, connect: this.connect }));
   readonly #text = new MessageText(this);
+  readonly #files = new AttachmentLoader(this, () => ({ server: this.server, channel: this.channel }));
+  readonly #uploads: UploadHandlers = {
+    cancel: (id) => this.chat.attachments?.cancel(id),
+    dismiss: (id) => this.chat.attachments?.dismiss(id),
+  };
+  readonly #pick = () => {
+    this.#files.preload();
+    this.picker?.click();
+  };
   #lastUnread = -1;
   #lastPrompt: string | null = null;
   #lastPin = 'closed';
@@ -125,11 +138,13 @@ export class PortholeChat extends LitElement {
         ${state.pending.map((p) => this.#renderPending(p))}
         ${state.typing ? html`<p class="typing" aria-live="off"><span class="dots" aria-hidden="true"></span>${state.typing} is typing…</p>` : nothing}
       </div>
-      ${renderStatus(state, this.#notices)}
+      ${renderStatus(state, this.#notices)} ${ended ? nothing : this.#files.uploads(state.uploads, this.#uploads)}
       ${
         ended
           ? renderEnded(state, this.#notices)
           : html`<form class="compose" @submit=${this.#onSubmit}>
+              ${renderAttachButton(this.#pick)}
+              <input type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.#onPicked} />
               <textarea
                 rows="1"
                 aria-label="Message"
@@ -138,6 +153,7 @@ export class PortholeChat extends LitElement {
                 @keydown=${this.#onKeydown}
                 @input=${this.#onInput}
                 @blur=${() => this.chat.signals.stopTyping()}
+                @paste=${this.#onPaste}
               ></textarea>
               <button class="send" type="submit">Send</button>
             </form>`
@@ -149,7 +165,9 @@ export class PortholeChat extends LitElement {
   #renderMessage(m: MessageView, receipt: 'sent' | 'delivered' | 'read' | null) {
     const who = m.author.kind === 'technician' ? m.author.name : null;
     return html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
-        ${who ? html`<span class="who">${who}</span>` : nothing}${this.#text.render(m.text)}
+        ${who ? html`<span class="who">${who}</span>` : nothing}${m.attachment ? this.#files.message(m.attachment) : nothing}${
+          m.text ? this.#text.render(m.text) : nothing
+        }
       </div>
       ${receipt ? html`<span class="receipt ${receipt}">${RECEIPT_WORDS[receipt]}</span>` : nothing}`;
   }
@@ -160,8 +178,60 @@ export class PortholeChat extends LitElement {
 
   #renderPending(p: PendingMessage) {
     return html`<div class="msg visitor pending">
-      ${this.#text.render(p.text)}${p.error ? html`<span class="error">Not sent yet: ${p.error}</span>` : nothing}
+      ${p.attachment ? this.#files.message(p.attachment) : nothing}${p.text ? this.#text.render(p.text) : nothing}${
+        p.error ? html`<span class="error">Not sent yet: ${p.error}</span>` : nothing
+      }
     </div>`;
+  }
+
+  #onPicked(e: Event) {
+    const input = e.target as HTMLInputElement;
+    if (input.files) this.#attach([...input.files]);
+    // The same file picked again must fire `change` again.
+    input.value = '';
+  }
+
+  #onPaste(e: ClipboardEvent) {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    this.#attach(files);
+  }
+
+  #attach(files: File[]) {
+    void this.#files.ready().then((view) => view && this.chat.bindAttachments(view.actionsFor).attach(files));
+  }
+
+  #onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files') || isEnded(this.chat.state.session)) return;
+    e.preventDefault();
+    this.toggleAttribute('dragging', true);
+  };
+
+  #onDragLeave = (e: DragEvent) => {
+    if (e.relatedTarget === null || !this.contains(e.relatedTarget as Node)) this.toggleAttribute('dragging', false);
+  };
+
+  #onDrop = (e: DragEvent) => {
+    this.toggleAttribute('dragging', false);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0 || isEnded(this.chat.state.session)) return;
+    e.preventDefault();
+    this.#attach(files);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('dragover', this.#onDragOver);
+    this.addEventListener('dragleave', this.#onDragLeave);
+    this.addEventListener('drop', this.#onDrop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('dragover', this.#onDragOver);
+    this.removeEventListener('dragleave', this.#onDragLeave);
+    this.removeEventListener('drop', this.#onDrop);
   }
 
   #onKeydown(e: KeyboardEvent) {

@@ -14,6 +14,7 @@ import { ask } from '../transport/ask.js';
 import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
+import type { AttachmentActions, UploadPlace } from './attachment-actions.js';
 import type { ChatPort } from './chat-port.js';
 import { ChatSignals } from './chat-signals.js';
 import { InvitationActions } from './invitation-actions.js';
@@ -50,6 +51,8 @@ export class ChatController implements ReactiveController {
   readonly permissions = new PermissionActions(this.#port);
   /** Typing indicators and receipts. */
   readonly signals = new ChatSignals(this.#port);
+  /** Files: upload with progress, then a message carrying them (F-1, F-4); see {@link bindAttachments}. */
+  attachments: AttachmentActions | null = null;
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -73,6 +76,20 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+  }
+
+  /**
+   * Gives the file actions, which arrive with the lazy attachment chunk, this controller's port.
+   * Once bound, {@link attachments} is set.
+   */
+  bindAttachments(
+    make: (chat: ChatPort, ensureSession: MessageSender['ensureSession'], place: () => UploadPlace) => AttachmentActions,
+  ): AttachmentActions {
+    return (this.attachments ??= make(
+      this.#port,
+      () => this.sender.ensureSession(),
+      () => this.target(),
+    ));
   }
 
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */

@@ -42,7 +42,9 @@ export class MessageSender {
   /** Puts the messages left in the outbox (by a reload, a closed tab) back in front of the queue. */
   async restore(): Promise<void> {
     // Stored data is not trusted: one the server would refuse forever must not hold up the rest.
-    const waiting = (await loadOutbox(this.place())).filter((e) => v.is(ClientIdSchema, e.clientId) && v.is(MessageTextSchema, e.text));
+    const waiting = (await loadOutbox(this.place())).filter(
+      (e) => v.is(ClientIdSchema, e.clientId) && (v.is(MessageTextSchema, e.text) || typeof e.attachment?.id === 'string'),
+    );
     if (waiting.length > 0) this.chat.apply({ type: 'restored', messages: waiting });
   }
 
@@ -61,7 +63,7 @@ export class MessageSender {
     try {
       while (this.#online() && this.chat.state().pending.length > 0) {
         const next = this.chat.state().pending[0];
-        const session = await this.#ensureSession();
+        const session = await this.ensureSession();
         const r = session.ok ? await this.#send(session.value, next) : session;
         if (r === CONFIRMED) continue;
         if (r.ok) {
@@ -85,7 +87,9 @@ export class MessageSender {
       this.#inFlight = { clientId: message.clientId, confirmed: () => resolve(CONFIRMED) };
     });
     try {
-      return await Promise.race([confirmed, this.chat.ask('message:send', { sessionId, clientId: message.clientId, text: message.text })]);
+      const { clientId, text, attachment } = message;
+      const payload = attachment ? { sessionId, clientId, text, attachmentId: attachment.id } : { sessionId, clientId, text };
+      return await Promise.race([confirmed, this.chat.ask('message:send', payload)]);
     } finally {
       this.#inFlight = null;
     }
@@ -95,7 +99,8 @@ export class MessageSender {
     return this.chat.state().connection === 'online';
   }
 
-  async #ensureSession(): Promise<Result<string>> {
+  /** The id of the visitor's session, started first if there is none (an upload needs one). */
+  async ensureSession(): Promise<Result<string>> {
     const current = this.chat.state().session;
     if (current) return ok(current.id);
     const r = await this.chat.ask('session:start', {});

@@ -18,6 +18,8 @@ export const ErrorCode = {
   limit_reached: 'limit_reached',
   /** The thing asked about ran out of time (a permission request, an invitation). */
   expired: 'expired',
+  /** An attachment whose content is not one of the accepted types, or is empty (SPEC.md F-3). */
+  invalid_attachment: 'invalid_attachment',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

@@ -3,6 +3,7 @@
  * payload against these before anything else happens; the types clients send are inferred from them.
  */
 import * as v from 'valibot';
+import { ATTACHMENT_MAX_BYTES_RANGE } from './attachments.js';
 
 /** Size limits that schemas enforce; clients may use them to stop users early. */
 export const LIMITS = {
@@ -51,11 +52,26 @@ export const SessionStartSchema = v.strictObject({});
 /** `session:resume`: the visitor's widget asks for its open session and history. */
 export const SessionResumeSchema = v.strictObject({});
 
-/** `message:send`, from the widget or the console. */
-export const MessageSendSchema = v.strictObject({
-  sessionId: Id,
-  clientId: ClientIdSchema,
-  text: MessageTextSchema,
+/**
+ * `message:send`, from the widget or the console. With an uploaded attachment (F-4) the text may be
+ * empty; without one it must not be.
+ */
+export const MessageSendSchema = v.pipe(
+  v.strictObject({
+    sessionId: Id,
+    clientId: ClientIdSchema,
+    text: v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.messageText, `must be at most ${LIMITS.messageText} characters`)),
+    attachmentId: v.optional(Id),
+  }),
+  v.forward(
+    v.check((p) => p.text.length > 0 || p.attachmentId !== undefined, 'must not be empty'),
+    ['text'],
+  ),
+);
+
+/** `?name=` of an attachment upload: any text, cleaned and cut to 200 characters by the server. */
+export const AttachmentUploadQuerySchema = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(1000)),
 });
 
 /** `note:send`: a technician-only note in a session (N-1). */
@@ -187,6 +203,15 @@ const channelFields = {
   siteUrl: HttpUrl,
   downloadLinks: v.strictObject({ windows: v.optional(HttpUrl), macos: v.optional(HttpUrl), linux: v.optional(HttpUrl) }),
   memberIds: v.pipe(v.array(Id), v.maxLength(500)),
+  /** F-2: absent keeps the channel's current limit (10 MB for a new channel). */
+  attachmentMaxBytes: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(ATTACHMENT_MAX_BYTES_RANGE.min, 'must be at least 1 kB'),
+      v.maxValue(ATTACHMENT_MAX_BYTES_RANGE.max, 'must be at most 100 MB'),
+    ),
+  ),
 };
 
 /** Fields of a channel an admin sets (`PUT /api/channels/:id` body). */

@@ -2,6 +2,7 @@
  * What the server sends: read models of sessions and messages. They are produced by the server only,
  * so they are plain types; inbound payloads have schemas in `schemas.ts`.
  */
+import type { AttachmentView } from './attachments.js';
 
 /** Session states, as in SPEC.md (S-1). */
 export const SessionStatus = {
@@ -29,6 +30,8 @@ export interface MessageView {
   text: string;
   /** Milliseconds since the epoch, server clock. */
   createdAt: number;
+  /** The file sent with the message, if any (SPEC.md F-4); the text may then be empty. */
+  attachment?: AttachmentView;
 }
 
 /**
@@ -135,6 +138,8 @@ export interface ChannelView {
   /** Download links of the support client per OS; empty means the reference client of this server. */
   downloadLinks: Partial<Record<ClientOs, string>>;
   members: TechnicianRef[];
+  /** Largest attachment accepted in this channel's sessions, in bytes (SPEC.md F-2). */
+  attachmentMaxBytes: number;
 }
 
 /** Capabilities a technician asks the visitor for (SPEC.md G-*). */

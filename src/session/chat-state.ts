@@ -3,13 +3,17 @@
  * it socket events and user actions; components only render it.
  */
 import type { ErrorCode } from '../protocol/errors.js';
+import type { AttachmentView } from '../protocol/attachments.js';
 import type { MessageView, PermissionView, SessionView } from '../protocol/views.js';
 import { expirePermissions, mergePermissions } from './permissions.js';
+import type { UploadState } from './uploads.js';
 
 /** A message typed by the visitor that the server has not confirmed yet. */
 export interface PendingMessage {
   clientId: string;
   text: string;
+  /** The uploaded file the message carries (F-4). */
+  attachment?: AttachmentView;
   /** Set when the last attempt failed; the message is retried on the next connection. */
   error: string | null;
 }
@@ -59,6 +63,8 @@ export interface ChatState {
   typing: string | null;
   /** How far the technicians received and read the visitor's messages (R-1). */
   receipt: { deliveredSeq: number; readSeq: number };
+  /** Files on their way up (F-1). */
+  uploads: UploadState[];
 }
 
 /** What can happen to the chat. */
@@ -70,9 +76,10 @@ export type ChatEvent =
   | { type: 'problem'; message: string }
   | { type: 'session'; session: SessionView | null }
   | { type: 'messages'; messages: readonly MessageView[] }
-  | { type: 'queued'; clientId: string; text: string }
+  | { type: 'queued'; clientId: string; text: string; attachment?: AttachmentView }
   /** Messages found in the outbox on load: they go before anything typed since. */
-  | { type: 'restored'; messages: readonly { clientId: string; text: string }[] }
+  | { type: 'restored'; messages: readonly { clientId: string; text: string; attachment?: AttachmentView }[] }
+  | { type: 'uploads'; uploads: UploadState[] }
   | { type: 'failed'; clientId: string; message: string }
   | { type: 'read' }
   | { type: 'link'; link: LinkState }
@@ -104,6 +111,7 @@ export const initialChatState: ChatState = {
   now: 0,
   typing: null,
   receipt: { deliveredSeq: 0, readSeq: 0 },
+  uploads: [],
 };
 
 /** Merges messages by `seq`, keeping each once, whatever order and repeats they arrive in. */
@@ -148,10 +156,10 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, messages: mergeMessages(state.messages, fresh), pending, typing };
     }
     case 'queued':
-      return { ...state, pending: [...state.pending, { clientId: event.clientId, text: event.text, error: null }] };
+      return { ...state, pending: [...state.pending, pendingOf(event)] };
     case 'restored': {
       const known = new Set([...state.pending, ...state.messages].map((m) => m.clientId));
-      const back = event.messages.filter((m) => !known.has(m.clientId)).map((m) => ({ clientId: m.clientId, text: m.text, error: null }));
+      const back = event.messages.filter((m) => !known.has(m.clientId)).map(pendingOf);
       return back.length === 0 ? state : { ...state, pending: [...back, ...state.pending] };
     }
     case 'failed':
@@ -176,6 +184,8 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, answering: event.permissionId };
     case 'permission-refused':
       return { ...state, permissionRefusal: event.refusal };
+    case 'uploads':
+      return { ...state, uploads: event.uploads };
     case 'clock':
       return { ...state, now: event.now, permissions: expirePermissions(state.permissions, event.now) };
     case 'typing':
@@ -196,6 +206,13 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
     default:
       return assertNever(event);
   }
+}
+
+/** A pending message, with its attachment only when it has one. */
+function pendingOf(m: { clientId: string; text: string; attachment?: AttachmentView }): PendingMessage {
+  return m.attachment
+    ? { clientId: m.clientId, text: m.text, attachment: m.attachment, error: null }
+    : { clientId: m.clientId, text: m.text, error: null };
 }
 
 /** Switches to `session`; another session (or none) brings its own messages, permissions and code. */

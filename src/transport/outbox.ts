@@ -10,11 +10,14 @@
  * lasts as long as the page: nothing here ever throws into the host page.
  */
 import { get, update } from 'idb-keyval';
+import type { AttachmentView } from '../protocol/attachments.js';
 
 /** One message waiting to be sent. */
 export interface OutboxEntry {
   clientId: string;
   text: string;
+  /** The uploaded file the message carries (SPEC.md F-4). */
+  attachment?: AttachmentView;
 }
 
 /** Where an outbox lives: the widget's server and channel. */
@@ -48,7 +51,11 @@ export async function loadOutbox(place: OutboxPlace): Promise<OutboxEntry[]> {
 export function addToOutbox(place: OutboxPlace, entries: readonly OutboxEntry[]): Promise<void> {
   return change(place, (stored) => {
     const known = new Set(stored.map((e) => e.clientId));
-    return [...stored, ...entries.filter((e) => !known.has(e.clientId)).map(({ clientId, text }) => ({ clientId, text }))];
+    const fresh = entries.filter((e) => !known.has(e.clientId));
+    return [
+      ...stored,
+      ...fresh.map(({ clientId, text, attachment }) => (attachment ? { clientId, text, attachment } : { clientId, text })),
+    ];
   });
 }
 

@@ -89,7 +89,7 @@ export class FakeCommands implements SessionCommands {
   readonly typed: boolean[] = [];
   readonly retried: string[] = [];
 
-  send(sessionId: string, text: string): Promise<Result<unknown>> {
+  send(sessionId: string, text: string, _attachmentId?: string): Promise<Result<unknown>> {
     this.sent.push({ sessionId, text, internal: false });
     return Promise.resolve({ ok: true, value: null });
   }
@@ -133,6 +133,7 @@ export class FakeCommands implements SessionCommands {
             allowedOrigins: [],
             siteUrl: '',
             downloadLinks: {},
+            attachmentMaxBytes: 10 * 1024 * 1024,
             members: [],
           },
         ],

@@ -68,6 +68,7 @@ describe('console selectors', () => {
           allowedOrigins: [],
           siteUrl: '',
           downloadLinks: {},
+          attachmentMaxBytes: 10 * 1024 * 1024,
           members: [alex],
         },
       ],

@@ -12,6 +12,8 @@
  *   await server.close();
  * }
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type App, type AppDeps } from '../../server/app.js';
@@ -77,6 +79,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
   const owned = typeof options.storage !== 'object';
   const storage = typeof options.storage === 'object' ? options.storage : await createTestStorage(options.storage);
   const store = await openStore(storage.location);
+  const attachmentsDir = await mkdtemp(path.join(tmpdir(), 'porthole-files-'));
   const app = await buildApp({
     store,
     env: options.env ?? nodeEnv,
@@ -87,6 +90,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
     expiryIntervalMs: options.expiryIntervalMs ?? 0,
     trustProxy: options.trustProxy,
     messageRate: options.messageRate,
+    attachmentsDir,
   });
   await app.auth.bootstrap({ ...TEST_ADMIN });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -107,6 +111,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await app.http.close();
       await store.close();
+      await rm(attachmentsDir, { recursive: true, force: true });
       if (owned) await storage.cleanup();
     },
   };

@@ -27,6 +27,7 @@ const FIELD_LABEL: Record<string, string> = {
   siteUrl: 'Site URL',
   downloadLinks: 'Download links',
   memberIds: 'Members',
+  attachmentMaxBytes: 'Largest attachment',
 };
 
 const OS_LABEL = { windows: 'Windows', macos: 'macOS', linux: 'Linux' } as const;
@@ -89,6 +90,19 @@ export class ChannelForm extends LitElement {
             .value=${String(c?.expirationMinutes ?? 60)}
           />
           <span class="hint">Open sessions with no activity for this long expire: 30 minutes to 1 day.</span>
+        </label>
+        <label
+          >Largest attachment (MB)
+          <input
+            name="attachmentMaxMb"
+            type="number"
+            min="0.01"
+            max="100"
+            step="0.01"
+            required
+            .value=${String(Math.round(((c?.attachmentMaxBytes ?? 10 * 1024 * 1024) / (1024 * 1024)) * 100) / 100)}
+          />
+          <span class="hint">Files larger than this are refused in this channel's chats: up to 100 MB.</span>
         </label>
         <label
           >Allowed website origins
@@ -174,6 +188,7 @@ export class ChannelForm extends LitElement {
       siteUrl: text('siteUrl'),
       downloadLinks,
       memberIds: data.getAll('memberIds').filter((id) => typeof id === 'string'),
+      attachmentMaxBytes: Math.round(Number(text('attachmentMaxMb')) * 1024 * 1024),
     };
     if (!this.channel && text('key')) body.key = text('key');
     return body;

@@ -17,7 +17,10 @@ import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
 import { lastTechnicianReceipt, type PendingReply, type SessionReceipts } from '../state/chat-state-merge.js';
 import { isOpen } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
+import { renderAttachButton } from '../../../src/chat/attach-button.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
+import { ConsoleUploads, renderConsoleAttachment, renderConsoleUploads } from './console-attachments.js';
+import { consoleAttachmentStyles } from './console-attachments.styles.js';
 import { STATUS_LABEL, timeLabel } from './labels.js';
 import { renderMessageText } from './message-text.js';
 import { sharedStyles } from './shared.styles.js';
@@ -30,7 +33,7 @@ type Entry = { kind: 'message'; at: number; m: MessageView } | { kind: 'note'; a
 /** The chat of one session. */
 @customElement('chat-panel')
 export class ChatPanel extends LitElement {
-  static override styles = [sharedStyles, richTextStyles, chatPanelStyles];
+  static override styles = [sharedStyles, richTextStyles, chatPanelStyles, consoleAttachmentStyles];
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) messages: readonly MessageView[] = [];
@@ -49,9 +52,14 @@ export class ChatPanel extends LitElement {
   /** Entries that arrived while the chat was hidden. */
   @state() private missed = 0;
   @query('textarea') private input!: HTMLTextAreaElement | null;
+  @query('input[type=file]') private picker!: HTMLInputElement | null;
+  readonly #uploads = new ConsoleUploads(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('dragover', this.#dragOver);
+    this.addEventListener('dragleave', this.#dragLeave);
+    this.addEventListener('drop', this.#drop);
     try {
       const prefs = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as { collapsed?: unknown; floating?: unknown };
       this.collapsed = prefs.collapsed === true;
@@ -59,6 +67,13 @@ export class ChatPanel extends LitElement {
     } catch {
       // Unreadable preferences: the defaults (shown, pinned) do.
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('dragover', this.#dragOver);
+    this.removeEventListener('dragleave', this.#dragLeave);
+    this.removeEventListener('drop', this.#drop);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -120,7 +135,7 @@ export class ChatPanel extends LitElement {
   #message(m: MessageView, s: SessionSummary, receipt: keyof typeof RECEIPT_WORDS | null) {
     return html`<div class="msg ${m.author.kind}" data-seq=${m.seq}>
         <span class="meta">${m.author.kind === 'technician' ? m.author.name : s.visitorLabel} · ${timeLabel(m.createdAt)}</span>
-        ${renderMessageText(m.text)}
+        ${m.attachment ? renderConsoleAttachment(m.attachment) : nothing} ${m.text ? renderMessageText(m.text) : nothing}
       </div>
       ${receipt ? html`<span class="receipt ${receipt}">${RECEIPT_WORDS[receipt]}</span>` : nothing}`;
   }
@@ -137,7 +152,7 @@ export class ChatPanel extends LitElement {
       <span class="meta"
         >${p.internal ? 'Internal note · ' : ''}${p.error ? html`<span class="failed">Not sent: ${p.error}</span>` : 'Sending…'}</span
       >
-      ${renderMessageText(p.text)}
+      ${p.text ? renderMessageText(p.text) : nothing}
       ${
         p.error
           ? html`<span class="retry">
@@ -150,24 +165,66 @@ export class ChatPanel extends LitElement {
   }
 
   #composer() {
-    return html`<form class=${this.internal ? 'internal' : ''} @submit=${this.#submit}>
-      <div class="modes" role="radiogroup" aria-label="Write">
-        <label><input type="radio" name="mode" .checked=${!this.internal} @change=${() => this.#mode(false)} />Reply to visitor</label>
-        <label><input type="radio" name="mode" .checked=${this.internal} @change=${() => this.#mode(true)} />Internal note</label>
-      </div>
-      <div class="row">
-        <textarea
-          aria-label=${this.internal ? 'Internal note' : 'Reply'}
-          rows="2"
-          maxlength="4000"
-          placeholder=${this.internal ? 'Only technicians see this note…' : 'Write a reply…'}
-          @keydown=${this.#keydown}
-          @input=${this.#input}
-        ></textarea>
-        <button type="submit">${this.internal ? 'Add note' : 'Send'}</button>
-      </div>
-    </form>`;
+    return html`${renderConsoleUploads(this.#uploads)}
+      <form class=${this.internal ? 'internal' : ''} @submit=${this.#submit}>
+        <div class="modes" role="radiogroup" aria-label="Write">
+          <label><input type="radio" name="mode" .checked=${!this.internal} @change=${() => this.#mode(false)} />Reply to visitor</label>
+          <label><input type="radio" name="mode" .checked=${this.internal} @change=${() => this.#mode(true)} />Internal note</label>
+        </div>
+        <div class="row">
+          ${this.internal ? nothing : renderAttachButton(() => this.picker?.click())}
+          <input type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.#picked} />
+          <textarea
+            aria-label=${this.internal ? 'Internal note' : 'Reply'}
+            rows="2"
+            maxlength="4000"
+            placeholder=${this.internal ? 'Only technicians see this note…' : 'Write a reply…'}
+            @keydown=${this.#keydown}
+            @input=${this.#input}
+            @paste=${this.#paste}
+          ></textarea>
+          <button type="submit">${this.internal ? 'Add note' : 'Send'}</button>
+        </div>
+      </form>`;
   }
+
+  /** F-1: uploads files to the open session, then sends each as a reply (files are not notes). */
+  #attach(files: File[]) {
+    const s = this.session;
+    if (!s || !isOpen(s) || files.length === 0 || this.internal) return;
+    this.#uploads.attach(s.id, files, (sessionId, attachmentId) => this.commands.send(sessionId, '', attachmentId));
+  }
+
+  #picked(e: Event) {
+    const input = e.target as HTMLInputElement;
+    this.#attach([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  #paste(e: ClipboardEvent) {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    this.#attach(files);
+  }
+
+  readonly #dragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files') || !this.session || !isOpen(this.session)) return;
+    e.preventDefault();
+    this.toggleAttribute('dragging', true);
+  };
+
+  readonly #dragLeave = (e: DragEvent) => {
+    if (e.relatedTarget === null || !this.contains(e.relatedTarget as Node)) this.toggleAttribute('dragging', false);
+  };
+
+  readonly #drop = (e: DragEvent) => {
+    this.toggleAttribute('dragging', false);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    this.#attach(files);
+  };
 
   #mode(internal: boolean) {
     this.internal = internal;

@@ -10,6 +10,8 @@ export interface PendingReply {
   clientId: string;
   text: string;
   internal: boolean;
+  /** An uploaded file the reply carries (F-4). */
+  attachmentId?: string;
   /** Why the last attempt failed; null while it is on its way. */
   error: string | null;
 }

@@ -143,8 +143,8 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   }
 
   /** Sends a reply; it shows at once as pending and stays, with Retry, until the server confirms it. */
-  send(sessionId: string, text: string): Promise<Result<unknown>> {
-    return this.#queue(sessionId, text, false);
+  send(sessionId: string, text: string, attachmentId?: string): Promise<Result<unknown>> {
+    return this.#queue(sessionId, text, false, attachmentId);
   }
 
   /** Sends a technician-only note (N-1), like {@link send}. */
@@ -183,8 +183,15 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     this.#apply({ type: 'arrival', sessionId: null });
   }
 
-  #queue(sessionId: string, text: string, internal: boolean): Promise<Result<unknown>> {
-    const reply: PendingReply = { sessionId, clientId: newClientId(), text, internal, error: null };
+  #queue(sessionId: string, text: string, internal: boolean, attachmentId?: string): Promise<Result<unknown>> {
+    const reply: PendingReply = {
+      sessionId,
+      clientId: newClientId(),
+      text,
+      internal,
+      error: null,
+      ...(attachmentId ? { attachmentId } : {}),
+    };
     this.#apply({ type: 'reply-queued', reply });
     if (!internal) this.typing(sessionId, false);
     return this.#deliver(reply);
@@ -198,7 +205,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
       else this.#apply({ type: 'reply-failed', clientId: reply.clientId, message: r.message });
       return r;
     }
-    const r = await this.#ask('message:send', payload);
+    const r = await this.#ask('message:send', reply.attachmentId ? { ...payload, attachmentId: reply.attachmentId } : payload);
     if (r.ok) this.#apply({ type: 'messages', sessionId: reply.sessionId, messages: [r.value] });
     else this.#apply({ type: 'reply-failed', clientId: reply.clientId, message: r.message });
     return r;

@@ -6,8 +6,8 @@ import type { Capability, Directory, PermissionView, Result, SessionAction } fro
 
 /** Commands of the open session; each resolves with the server's `Result`. */
 export interface SessionCommands {
-  /** Sends a chat reply. */
-  send(sessionId: string, text: string): Promise<Result<unknown>>;
+  /** Sends a chat reply, with an uploaded file when `attachmentId` is given (SPEC.md F-4). */
+  send(sessionId: string, text: string, attachmentId?: string): Promise<Result<unknown>>;
   /** Sends a technician-only note (N-1). */
   sendNote(sessionId: string, text: string): Promise<Result<unknown>>;
   /** Sends a failed reply or note again, with its client id. */

@@ -10,6 +10,7 @@ import { afterTechnicianReply, canPost, expirationMs } from '../session-rules.js
 import { messageView } from '../views.js';
 import { chatGates, type ChatGates } from './chat-gates.js';
 import { chatSignals } from './chat-signals.js';
+import { attachments } from './attachments.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 import { SYNC_PAGE } from './visitor-chat.js';
 
@@ -26,6 +27,7 @@ export interface TechnicianDeps {
 export function technicianChat({ store, env, publish, gates = chatGates(env) }: TechnicianDeps) {
   const feed = sessionFeed({ store, env, publish });
   const signals = chatSignals({ store, env, publish }, gates);
+  const files = attachments({ store, env });
   const access = async (tech: Technician, sessionId: string) =>
     technicianMayAct(await store.findSession(sessionId), await store.listChannelIdsOf(tech.id), tech.id);
 
@@ -39,6 +41,8 @@ export function technicianChat({ store, env, publish, gates = chatGates(env) }: 
       if (!allowed.ok) return allowed;
       const flooded = gates.messages.check(`technician:${tech.id}`);
       if (flooded) return flooded;
+      const attachment = await files.forMessage(p.sessionId, p.attachmentId, { kind: 'technician', id: tech.id });
+      if (!attachment.ok) return attachment;
       const channel = await store.findChannelById(found.value.channelId);
       const { message, created } = await store.appendMessage(
         {
@@ -48,6 +52,7 @@ export function technicianChat({ store, env, publish, gates = chatGates(env) }: 
           author: { kind: 'technician', id: tech.id, name: tech.name },
           text: p.text,
           createdAt: now,
+          ...(attachment.value ? { attachment: attachment.value } : {}),
         },
         channel ? now + expirationMs(channel) : undefined,
       );

@@ -18,6 +18,7 @@ import type { Env, Publisher, Store } from '../ports.js';
 import { canPost, expirationMs, newVisitorSession, visitorReturns } from '../session-rules.js';
 import { messageView, permissionView, receiptView, sessionView } from '../views.js';
 import { chatGates, type ChatGates } from './chat-gates.js';
+import { attachments } from './attachments.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 
 /** How many messages one sync or resume returns at most; clients page with `afterSeq`. */
@@ -43,6 +44,7 @@ export interface VisitorDeps {
 /** Builds the visitor-side chat operations. */
 export function visitorChat({ store, env, publish, gates = chatGates(env) }: VisitorDeps) {
   const feed = sessionFeed({ store, env, publish });
+  const files = attachments({ store, env });
 
   /** The visitor of `ctx`, created (with a fresh token) if this browser has none yet. */
   const ensureVisitor = async (ctx: VisitorContext): Promise<{ visitor: Visitor; token: string | null }> => {
@@ -119,9 +121,19 @@ export function visitorChat({ store, env, publish, gates = chatGates(env) }: Vis
       const flooded = gates.messages.check(`visitor:${ctx.visitor.id}`);
       if (flooded) return flooded;
       // A transferred session lives by its new channel's expiration.
+      const attachment = await files.forMessage(p.sessionId, p.attachmentId, { kind: 'visitor' });
+      if (!attachment.ok) return attachment;
       const channel = access.value.channelId === ctx.channel.id ? ctx.channel : await store.findChannelById(access.value.channelId);
       const { message, created } = await store.appendMessage(
-        { id: env.id(), sessionId: p.sessionId, clientId: p.clientId, author: { kind: 'visitor' }, text: p.text, createdAt: now },
+        {
+          id: env.id(),
+          sessionId: p.sessionId,
+          clientId: p.clientId,
+          author: { kind: 'visitor' },
+          text: p.text,
+          createdAt: now,
+          ...(attachment.value ? { attachment: attachment.value } : {}),
+        },
         channel ? now + expirationMs(channel) : undefined,
       );
       const view = messageView(message);

@@ -61,6 +61,7 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
         'm.author_id as m_author_id',
         'm.author_name as m_author_name',
         'm.text as m_text',
+        'm.attachment as m_attachment',
         'm.created_at as m_created_at',
         (eb) =>
           eb
@@ -99,6 +100,7 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
               author_id: r.m_author_id,
               author_name: r.m_author_name,
               text: r.m_text ?? '',
+              attachment: r.m_attachment,
               created_at: r.m_created_at ?? 0,
             }),
     }));

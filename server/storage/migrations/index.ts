@@ -5,11 +5,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-sessions.js';
 import * as m003 from './003-chat.js';
+import * as m004 from './004-attachments.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-sessions': m002,
   '003-chat': m003,
+  '004-attachments': m004,
 };
 
 /** A Kysely migration provider over the list above. */

@@ -18,4 +18,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   limit_reached: 409,
   expired: 410,
+  invalid_attachment: 415,
 };

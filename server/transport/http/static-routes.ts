@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'self'",
@@ -23,7 +23,8 @@ export const CONTENT_SECURITY_POLICY = [
 /** Registers the static folders that exist; missing builds answer with how to make them. */
 export async function staticRoutes(app: FastifyInstance, dirs: { distDir: string; siteDir: string }): Promise<void> {
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // Routes with a stricter policy of their own (attachment downloads) keep it.
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
   });

@@ -14,6 +14,7 @@ describe('channel rules', () => {
       allowedOrigins: [],
       siteUrl: '',
       downloadLinks: {},
+      attachmentMaxBytes: 10 * 1024 * 1024,
     });
     assert.equal(DEFAULT_EXPIRATION_MINUTES, 60);
   });

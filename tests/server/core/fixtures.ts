@@ -21,6 +21,7 @@ export function makeChannel(over: Partial<Channel> = {}): Channel {
     allowedOrigins: [],
     siteUrl: '',
     downloadLinks: {},
+    attachmentMaxBytes: 10 * 1024 * 1024,
     ...over,
   };
 }

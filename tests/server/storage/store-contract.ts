@@ -6,6 +6,7 @@
 import { after, before, describe } from 'node:test';
 import type { Store } from '../../../server/core/ports.js';
 import { accountContract } from './contract/accounts.js';
+import { attachmentContract } from './contract/attachments.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
@@ -46,5 +47,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     messageContract(getStore);
     noteContract(getStore);
     auditContract(getStore);
+    attachmentContract(getStore);
   });
 }

@@ -40,6 +40,7 @@ export async function seedChannel(store: Store, name = 'Website', over: Partial<
     allowedOrigins: [],
     siteUrl: '',
     downloadLinks: {},
+    attachmentMaxBytes: 10 * 1024 * 1024,
     ...over,
   };
   await store.insertChannel(c);
