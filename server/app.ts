@@ -49,7 +49,7 @@ export interface AppDeps {
   publicUrl?: string;
   /** How often expiry runs (sessions, permission requests); 0 turns the timer off (tests run it by hand). */
   expiryIntervalMs?: number;
-  /** Flood limit of chat messages per sender (F-1); the default suits people. */
+  /** Flood limit of chat messages per sender (L-1); the default suits people. */
   messageRate?: FloodRule;
   /** Folder of uploaded files (`ATTACHMENTS_DIR`); without it, a new folder in the OS's temp dir. */
   attachmentsDir?: string;

@@ -48,7 +48,7 @@ export interface Config {
   logLevel: string;
   /** SQLite durability: `normal` survives crashes, `full` also the last commits before a power cut. */
   sqliteSynchronous: 'normal' | 'full';
-  /** Chat flood limit per sender (F-1), from `PORTHOLE_MESSAGE_RATE`; the core's default when unset. */
+  /** Chat flood limit per sender (L-1), from `PORTHOLE_MESSAGE_RATE`; the core's default when unset. */
   messageRate: { perSecond: number; burst: number } | undefined;
   /** Folder of uploaded attachments (`ATTACHMENTS_DIR`, by default `<dataDir>/attachments`). */
   attachmentsDir: string;

@@ -1,5 +1,5 @@
 /**
- * The flood limit of a conversation (SPEC.md F-1): a token bucket per sender. Plain functions over
+ * The flood limit of a conversation (SPEC.md L-1): a token bucket per sender. Plain functions over
  * data; the service keeps the buckets.
  */
 
@@ -28,7 +28,7 @@ export function refill(bucket: Bucket | undefined, rule: FloodRule, now: number)
   return { tokens: Math.min(rule.burst, bucket.tokens + (elapsed * rule.perSecond) / 1000), at: Math.max(now, bucket.at) };
 }
 
-/** F-1: one send costs one token; without a whole token left the send is refused until one is back. */
+/** L-1: one send costs one token; without a whole token left the send is refused until one is back. */
 export function takeToken(bucket: Bucket | undefined, rule: FloodRule, now: number): FloodDecision {
   const full = refill(bucket, rule, now);
   if (full.tokens >= 1) return { allowed: true, bucket: { tokens: full.tokens - 1, at: full.at } };

@@ -20,7 +20,7 @@ export function retryPause(ms = RETRY_DELAY_MS): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(RETRY_DELAY_MS, Math.min(ms, 30_000))));
 }
 
-/** The `retryAfterMs` of a flood-limit refusal (F-1), else the usual pause. */
+/** The `retryAfterMs` of a flood-limit refusal (L-1), else the usual pause. */
 function retryAfter(details: unknown): number {
   const ms = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
   return typeof ms === 'number' && Number.isFinite(ms) ? ms : RETRY_DELAY_MS;

@@ -25,6 +25,6 @@ export async function signIn(page: Page, server: ServerProcess): Promise<void> {
 
 /**
  * Server environment for the no-loss tests, which send a thousand messages as fast as acks return:
- * far above what the flood limit (F-1) lets a person send, and that limit is not what they test.
+ * far above what the flood limit (L-1) lets a person send, and that limit is not what they test.
  */
 export const FLOOD_FREE = { PORTHOLE_MESSAGE_RATE: '100000/100000' } as const;

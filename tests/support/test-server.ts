@@ -53,7 +53,7 @@ export interface TestServerOptions {
   expiryIntervalMs?: number;
   /** Believe X-Forwarded-For, so tests can speak from several client addresses (J-1, J-2). */
   trustProxy?: boolean;
-  /** Chat flood limit (F-1); tests that send hundreds of messages at once raise it. */
+  /** Chat flood limit (L-1); tests that send hundreds of messages at once raise it. */
   messageRate?: AppDeps['messageRate'];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The flood limits of chat (SPEC.md F-1), one gate per kind of send, shared by the visitor and
+ * The flood limits of chat (SPEC.md L-1), one gate per kind of send, shared by the visitor and
  * technician services of one server process.
  */
 import { DEFAULT_FLOOD_RULE, type FloodRule } from '../flood-limit.js';

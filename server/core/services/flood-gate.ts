@@ -1,5 +1,5 @@
 /**
- * Keeps the flood-limit buckets of the senders this server process talks to (SPEC.md F-1). A sender's
+ * Keeps the flood-limit buckets of the senders this server process talks to (SPEC.md L-1). A sender's
  * socket lives on one process, so process memory is where its bucket belongs; buckets that filled up
  * again are forgotten, so memory follows the senders who are active.
  */

@@ -6,11 +6,11 @@ import { floodGate } from '../../../server/core/services/flood-gate.js';
 const RULE = { perSecond: 2, burst: 3 };
 
 describe('flood limit (token bucket)', () => {
-  test('F-1: a new sender starts with a full burst', () => {
+  test('L-1: a new sender starts with a full burst', () => {
     assert.deepEqual(refill(undefined, RULE, 1000), { tokens: 3, at: 1000 });
   });
 
-  test('F-1: table of sends at given times: burst, then the average rate', () => {
+  test('L-1: table of sends at given times: burst, then the average rate', () => {
     // [time ms, allowed?]
     const table: [number, boolean][] = [
       [0, true],
@@ -34,7 +34,7 @@ describe('flood limit (token bucket)', () => {
     assert.deepEqual(seen, table);
   });
 
-  test('F-1: a refusal says when a token is back', () => {
+  test('L-1: a refusal says when a token is back', () => {
     let bucket: Bucket | undefined;
     for (let i = 0; i < 3; i++) bucket = takeToken(bucket, RULE, 0).bucket;
     const refused = takeToken(bucket, RULE, 100);
@@ -56,7 +56,7 @@ describe('flood limit (token bucket)', () => {
     assert.deepEqual(DEFAULT_FLOOD_RULE, { perSecond: 5, burst: 20 });
   });
 
-  test('F-1: the gate keeps one bucket per sender and answers rate_limited with retryAfterMs', () => {
+  test('L-1: the gate keeps one bucket per sender and answers rate_limited with retryAfterMs', () => {
     let now = 0;
     const gate = floodGate({ perSecond: 1, burst: 1 }, () => now);
     assert.equal(gate.check('a'), null);

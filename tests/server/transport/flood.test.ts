@@ -26,7 +26,7 @@ describe('flood limit per sender', () => {
     await server?.close();
   });
 
-  test('F-1: past the burst a visitor gets rate_limited with retryAfterMs, nothing is stored, and others keep chatting', async () => {
+  test('L-1: past the burst a visitor gets rate_limited with retryAfterMs, nothing is stored, and others keep chatting', async () => {
     const flooder = await startVisitor(server.url);
     const calm = await startVisitor(server.url);
     try {
@@ -49,7 +49,7 @@ describe('flood limit per sender', () => {
     }
   });
 
-  test('F-1: technicians have a bucket of their own, for messages and notes together', async () => {
+  test('L-1: technicians have a bucket of their own, for messages and notes together', async () => {
     const visitor = await startVisitor(server.url);
     try {
       const sessionId = visitor.session.id;
@@ -64,7 +64,7 @@ describe('flood limit per sender', () => {
     }
   });
 
-  test('F-1: typing signals have their own limit and a flood of them is refused', async () => {
+  test('L-1: typing signals have their own limit and a flood of them is refused', async () => {
     const visitor = await startVisitor(server.url);
     try {
       const sessionId = visitor.session.id;
