@@ -1,11 +1,11 @@
 /**
  * Chat messages and read marks over Kysely.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Message } from '../../core/model.js';
 import type { MessageStore, NewMessage } from '../../core/ports.js';
 import { fromMessage, isUniqueViolation, toMessage } from '../rows.js';
-import type { Database } from '../schema.js';
+import type { Database, MessagesTable } from '../schema.js';
 import { messageBatcher } from './message-batch.js';
 import { precompile, slot } from './precompiled.js';
 
@@ -34,19 +34,13 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
       .returning('last_seq'),
     3,
   );
+  // The columns come from `fromMessage` itself, so a new column can never be left out here.
+  const columns = Object.keys(
+    fromMessage({ id: '', sessionId: '', seq: 0, clientId: '', author: { kind: 'visitor' }, text: '', createdAt: 0 }),
+  ) as (keyof MessagesTable)[];
   const insertMessage = precompile(
-    db.insertInto('messages').values({
-      id: slot(0),
-      session_id: slot(1),
-      seq: slot(2) as unknown as number,
-      client_id: slot(3),
-      author_kind: slot(4) as 'visitor',
-      author_id: slot(5),
-      author_name: slot(6),
-      text: slot(7),
-      created_at: slot(8) as unknown as number,
-    }),
-    9,
+    db.insertInto('messages').values(Object.fromEntries(columns.map((c, i) => [c, slot(i)])) as unknown as Insertable<MessagesTable>),
+    columns.length,
   );
 
   const appendOne = async (m: NewMessage, expiresAt?: number) => {
@@ -61,7 +55,10 @@ export function messageQueries(db: Kysely<Database>): MessageStore {
         if (!s) throw new Error(`No session ${m.sessionId}.`);
         const message: Message = { ...m, seq: Number(s.last_seq) };
         const r = fromMessage(message);
-        await insertMessage(trx, [r.id, r.session_id, r.seq, r.client_id, r.author_kind, r.author_id, r.author_name, r.text, r.created_at]);
+        await insertMessage(
+          trx,
+          columns.map((c) => r[c]),
+        );
         return { message, created: true };
       });
     } catch (e) {
