@@ -8,6 +8,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
+import { channelProfiles } from './core/services/channel-profile.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -15,8 +16,12 @@ import { technicianChat } from './core/services/technician-chat.js';
 import { visitorChat } from './core/services/visitor-chat.js';
 import { visitorJoin } from './core/services/visitor-join.js';
 import { visitorPermissions } from './core/services/visitor-permissions.js';
+import { visitorProfile } from './core/services/visitor-profile.js';
+import { identityHashMatches } from './security/identity-hash.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
+import { profileRoutes } from './transport/http/profile-routes.js';
+import { socketChannelPresence } from './transport/socket/channel-presence.js';
 import { staticRoutes } from './transport/http/static-routes.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPresence } from './transport/socket/presence.js';
@@ -70,12 +75,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const presence = socketPresence(widgetNs, consoleNs);
   const core = { store, env, publish };
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
+  const profiles = channelProfiles({ store, env, presence: socketChannelPresence(consoleNs) });
+  const visitorProfiles = visitorProfile({ store, env, profiles, checkHash: identityHashMatches });
 
   mountWidgetNamespace(widgetNs, {
     store,
     chat: visitorChat(core),
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
+    profiles,
+    visitorProfiles,
     log: http.log,
     trustProxy,
   });
@@ -83,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     store,
     auth,
     chat: technicianChat(core),
-    desk: sessionDesk({ ...core, presence }),
+    desk: sessionDesk({ ...core, presence, profileOf: (s) => visitorProfiles.sessionView(s) }),
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -102,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
+  profileRoutes(http, auth, profiles);
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);

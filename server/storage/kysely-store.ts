@@ -8,6 +8,7 @@ import type { Store } from '../core/ports.js';
 import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
+import { profileQueries } from './kysely/profile-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
 import type { Database } from './schema.js';
@@ -20,6 +21,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...sessionQueries(db),
     ...messageQueries(db),
     ...auditQueries(db, randomUUID),
+    ...profileQueries(db),
     async close() {
       await db.destroy();
     },

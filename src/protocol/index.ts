@@ -4,3 +4,5 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './views.js';
 export * from './events.js';
+export * from './profile-schemas.js';
+export * from './profile-views.js';

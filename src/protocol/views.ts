@@ -2,6 +2,7 @@
  * What the server sends: read models of sessions and messages. They are produced by the server only,
  * so they are plain types; inbound payloads have schemas in `schemas.ts`.
  */
+import type { SessionProfileView } from './profile-views.js';
 
 /** Session states, as in SPEC.md (S-1). */
 export const SessionStatus = {
@@ -153,4 +154,6 @@ export interface SessionDetails {
   invitation: Invitation | null;
   /** Whether a widget of the visitor is connected right now. */
   visitorOnline: boolean;
+  /** Pre-chat answers and identity the visitor gave (P-3, I-5); absent from servers without it. */
+  profile?: SessionProfileView | null;
 }

@@ -6,18 +6,23 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
 import {
+  IdentityClaimSchema,
   ok,
+  type IdentityView,
   widgetCommandSchemas,
   WidgetHandshakeSchema,
+  type PrechatAnswers,
   type Result,
   type WidgetCommands,
   type WidgetFacts,
 } from '../../../src/protocol/index.js';
 import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
+import type { ChannelProfiles } from '../../core/services/channel-profile.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
+import type { VisitorProfile } from '../../core/services/visitor-profile.js';
 import { clientAddress } from '../client-address.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
@@ -33,13 +38,15 @@ export interface WidgetNamespaceDeps {
   chat: VisitorChat;
   join: VisitorJoin;
   permissions: VisitorPermissions;
+  profiles: ChannelProfiles;
+  visitorProfiles: VisitorProfile;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
 
 /** Installs the handshake and command handlers on the widget namespace. */
 export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceDeps): void {
-  const { store, chat, join, permissions, log } = deps;
+  const { store, chat, join, permissions, profiles, visitorProfiles, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -57,7 +64,15 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         if (!visitor) throw new HandshakeError('unauthorized', 'Unknown visitor token; start again without it.');
       }
       const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy);
-      socket.data = { channel, visitor, ip };
+      // I-1: `identify()` travels in the handshake; a malformed claim is refused like any bad input.
+      const rawIdentity = (socket.handshake.auth as { identity?: unknown }).identity;
+      let identity: IdentityView | null = null;
+      if (rawIdentity !== undefined) {
+        const claim = v.safeParse(IdentityClaimSchema, rawIdentity);
+        if (!claim.success) throw new HandshakeError('invalid_payload', `Invalid identity: ${claim.issues[0].message}`);
+        ({ identity, visitor } = await visitorProfiles.identify(channel, claim.output, visitor));
+      }
+      socket.data = { channel, visitor, ip, identity };
     };
     run().then(
       () => next(),
@@ -80,10 +95,13 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
     // The token this connection made for a new visitor: if the first answer's ack is lost, the
     // widget asks again and must get it again, or it could never come back to its conversation.
     let issued = '';
-    const start = async () => {
+    const start = async (answers: PrechatAnswers | undefined) => {
+      const checked = await visitorProfiles.checkStart(ctx, answers);
+      if (!checked.ok) return checked;
       const r = await chat.start(ctx);
       if (!r.ok) return r;
       ctx.visitor = r.value.visitor;
+      await visitorProfiles.record(ctx, r.value.session.id, checked.value);
       issued = r.value.token ?? issued;
       // A returning visitor keeps the token they hold; only a new one gets one.
       return enter(ok({ token: issued, session: r.value.session }));
@@ -98,14 +116,20 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
       socket,
       widgetCommandSchemas,
       {
-        'session:start': () => (starting ??= start().finally(() => (starting = undefined))),
-        'session:resume': async () => enter(await chat.resume(ctx)),
+        'session:start': (p) => (starting ??= start(p.prechat).finally(() => (starting = undefined))),
+        'session:resume': async () => {
+          const r = await chat.resume(ctx);
+          if (r.ok && r.value.session && ctx.identity) await visitorProfiles.record(ctx, r.value.session.id, {});
+          return enter(r);
+        },
         'session:join': async (p) => enter(await join.join(ctx, p)),
         'sos:code': async (p) => enter(await join.sosCode(ctx, p.pageId)),
         'message:send': (p) => chat.send(ctx, p),
         'messages:sync': (p) => chat.sync(ctx, p),
         'permission:answer': (p) => permissions.answer(ctx, p),
         'permission:revoke': (p) => permissions.revoke(ctx, p),
+        'channel:profile': async () => ok(await profiles.publicProfile(ctx.channel)),
+        'offline:leave': (p) => visitorProfiles.leave(ctx, p),
       },
       log,
     );

@@ -9,6 +9,7 @@ import { accountContract } from './contract/accounts.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
+import { profileContract } from './contract/profiles.js';
 import { sessionExpiryContract } from './contract/session-expiry.js';
 import { sessionListContract } from './contract/session-lists.js';
 import { sessionSecretContract } from './contract/session-secrets.js';
@@ -44,5 +45,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     sessionExpiryContract(getStore);
     messageContract(getStore);
     auditContract(getStore);
+    profileContract(getStore);
   });
 }
