@@ -11,11 +11,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from '../controllers/chat-controller.js';
+import type { IdentityClaim } from '../protocol/profile-schemas.js';
 import type { MessageView } from '../protocol/views.js';
 import { isEnded, unreadCount, type PendingMessage } from '../session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../session/permissions.js';
 import { connectSocket, type SocketFactory } from '../transport/socket-factory.js';
 import { MessageText } from './message-text.js';
+// Type-only: the forms are a lazy chunk (see #loadForms).
+import type * as ProfileForms from './profile-forms.js';
 import { renderGranted, renderPermissionPrompt, renderPermissionRefusal, type ConsentHandlers } from './permission-prompt.js';
 import { chatStyles } from './porthole-chat.styles.js';
 import { partStyles } from './parts.styles.js';
@@ -36,10 +39,18 @@ export class PortholeChat extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Opens the socket; tests replace it with a fake. */
   @property({ attribute: false }) connect: SocketFactory = connectSocket;
+  /** What the page said with `identify()`; a change reconnects as that user (I-1). */
+  @property({ attribute: false }) identity: IdentityClaim | null = null;
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
 
-  readonly chat = new ChatController(this, () => ({ server: this.server, channel: this.channel, connect: this.connect }));
+  readonly chat = new ChatController(this, () => ({
+    server: this.server,
+    channel: this.channel,
+    connect: this.connect,
+    identity: this.identity,
+    onMessage: (m) => this.dispatchEvent(new CustomEvent<MessageView>('porthole-chat-message', { detail: m })),
+  }));
   readonly #text = new MessageText(this);
   #lastUnread = -1;
   #lastPrompt: string | null = null;
@@ -57,6 +68,8 @@ export class PortholeChat extends LitElement {
     requestCode: () => this.chat.supportCode.request(),
     hideCode: () => this.chat.supportCode.hide(),
   };
+  #forms: { mod: typeof ProfileForms; actions: ProfileForms.ProfileFormActions } | null = null;
+  #formsLoading = false;
   readonly #notices: NoticeHandlers = {
     dismissLinkError: () => this.chat.invitation.dismissLinkError(),
     reconnect: () => this.chat.reconnect(),
@@ -65,6 +78,8 @@ export class PortholeChat extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const { state } = this.chat;
+    if (changed.has('identity') && changed.get('identity') !== undefined) this.chat.reidentify();
+    if (!this.#forms && (this.chat.profile.formShown() || this.chat.profile.offlineShown())) void this.#loadForms();
     if (this.open && unreadCount(state) > 0) this.chat.markRead();
     // A prompt waiting for an answer comes first; otherwise the visitor is here to type.
     if (changed.has('open') && this.open) (this.renderRoot.querySelector<HTMLElement>('.prompt') ?? this.input)?.focus();
@@ -123,7 +138,8 @@ export class PortholeChat extends LitElement {
       ${
         ended
           ? renderEnded(state, this.#notices)
-          : html`<form class="compose" @submit=${this.#onSubmit}>
+          : (this.#profileForm() ??
+            html`<form class="compose" @submit=${this.#onSubmit}>
               <textarea
                 rows="1"
                 aria-label="Message"
@@ -132,10 +148,41 @@ export class PortholeChat extends LitElement {
                 @keydown=${this.#onKeydown}
               ></textarea>
               <button class="send" type="submit">Send</button>
-            </form>`
+            </form>`)
       }
       ${renderTools(state.pin, state.sos, this.#tools)}
     `;
+  }
+
+  /** The offline notice or the pre-chat form, in place of the message box, when the server says so. */
+  #profileForm() {
+    const { profile } = this.chat;
+    const offline = profile.offlineShown() ? profile.profile?.offline : null;
+    const form = profile.formShown() ? profile.profile?.prechat : null;
+    if (!offline && !form) return null;
+    const forms = this.#forms;
+    if (!forms) return html`<div class="status" role="status">Loading…</div>`;
+    const { mod, actions } = forms;
+    return offline
+      ? mod.renderOffline(offline, actions.leave, { leave: (m) => actions.leaveMessage(m) })
+      : mod.renderPrechat(form!, actions.prechat, { submit: (a) => actions.submitPrechat(a) });
+  }
+
+  /** Loads the forms chunk once and adopts its styles next to the panel's own. */
+  async #loadForms(): Promise<void> {
+    if (this.#formsLoading) return;
+    this.#formsLoading = true;
+    try {
+      const mod = await import('./profile-forms.js');
+      const sheet = mod.profileStyles.styleSheet;
+      const root = this.renderRoot as ShadowRoot;
+      if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.#forms = { mod, actions: new mod.ProfileFormActions(this.chat.port, () => this.requestUpdate()) };
+      this.requestUpdate();
+    } catch {
+      // A failed chunk load is tried again at the next update.
+      this.#formsLoading = false;
+    }
   }
 
   #renderMessage(m: MessageView) {

@@ -11,13 +11,16 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
+  name?: string;
   file: string;
   imports?: string[];
   dynamicImports?: string[];
 }
 
 /** Budgets in bytes of gzip (level 9). */
-export const BUDGETS = { launcher: 6_000, chat: 30_000, richText: 16_000 } as const;
+// chat: 31 kB since the channel profile (pre-chat form, offline hours, identify, porthole-message) added
+// ~0.7 kB to the chat itself; its forms are a lazy chunk of their own (~1.8 kB), loaded only when shown.
+export const BUDGETS = { launcher: 6_000, chat: 31_000, richText: 16_000 } as const;
 
 const dist = path.resolve(import.meta.dirname, '../../dist/widget');
 const manifestPath = path.join(dist, '.vite/manifest.json');
@@ -26,6 +29,11 @@ if (!fs.existsSync(manifestPath)) {
   process.exit(1);
 }
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+
+/** The manifest key of a module: its source path, or for a shared chunk the key of the chunk named `name`. */
+function manifestKey(src: string, name: string): string {
+  return src in manifest ? src : (Object.keys(manifest).find((k) => manifest[k].name === name && k.startsWith('_')) ?? src);
+}
 
 /** The chunk keys `key` loads statically, itself included. */
 function closure(key: string, seen = new Set<string>()): Set<string> {
@@ -39,7 +47,8 @@ const gzipOf = (keys: Iterable<string>) =>
   [...keys].reduce((sum, k) => sum + gzipSync(fs.readFileSync(path.join(dist, manifest[k].file)), { level: 9 }).length, 0);
 
 const LAUNCHER = 'src/index.ts';
-const CHAT = 'src/chat/porthole-chat.ts';
+// A lazy chunk that imports from the chat (the profile forms) makes the chat a shared chunk, keyed by name.
+const CHAT = manifestKey('src/chat/porthole-chat.ts', 'porthole-chat');
 const RICH_TEXT = 'src/rich-text/render-rich-text.ts';
 for (const key of [LAUNCHER, CHAT]) {
   if (!manifest[key]) {

@@ -6,7 +6,14 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ActivityView, Invitation, MessageView, PermissionView, SessionSummary } from '../../../src/protocol/index.js';
+import type {
+  ActivityView,
+  Invitation,
+  MessageView,
+  PermissionView,
+  SessionProfileView,
+  SessionSummary,
+} from '../../../src/protocol/index.js';
 import { isOpen, type Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
@@ -16,6 +23,7 @@ import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
 import { renderMessageText } from './message-text.js';
 import './permissions-panel.js';
 import './session-actions.js';
+import './visitor-profile.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** The session view. */
@@ -30,6 +38,8 @@ export class ConversationView extends LitElement {
   @property({ attribute: false }) invitation: Invitation | null = null;
   /** Whether the visitor's widget is connected; undefined until known. */
   @property({ attribute: false }) visitorOnline: boolean | undefined = undefined;
+  /** What the visitor told about themselves (identity, pre-chat answers). */
+  @property({ attribute: false }) profile: SessionProfileView | null = null;
   @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
   @property({ attribute: false }) commands: SessionCommands = offlineCommands;
 
@@ -68,6 +78,7 @@ export class ConversationView extends LitElement {
           ${isOpen(s) ? this.#replyBox() : html`<p class="hint ended">This session is ${STATUS_LABEL[s.status].toLowerCase()}: start a new session to talk again.</p>`}
         </section>
         <aside aria-label="Permissions and activity">
+          <visitor-profile .profile=${this.profile}></visitor-profile>
           <permissions-panel .session=${s} .permissions=${this.permissions} .commands=${this.commands}></permissions-panel>
           <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
         </aside>
@@ -81,6 +92,7 @@ export class ConversationView extends LitElement {
     return html`<header>
       <div class="title">
         <h2>${s.visitorLabel}</h2>
+        ${this.profile?.identity ? html`<span class="identity">${this.profile.identity.name || this.profile.identity.id}${this.profile.identity.verified ? '' : ' (unverified)'}</span>` : nothing}
         <span class="pill status status-${s.status}">${STATUS_LABEL[s.status]}</span>
         ${
           online === undefined
