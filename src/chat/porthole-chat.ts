@@ -115,6 +115,8 @@ export class PortholeChat extends LitElement {
     const { state } = this.chat;
     const prompt = promptedPermission(state.permissions);
     const ended = isEnded(state.session);
+    // A form in place of the message box says all there is; the empty conversation's greeting would contradict it.
+    const formShown = !ended && (this.chat.profile.formShown() || this.chat.profile.offlineShown());
     return html`
       <header>
         <div class="title">
@@ -126,7 +128,7 @@ export class PortholeChat extends LitElement {
       ${prompt ? renderPermissionPrompt(prompt, state.now, state.answering === prompt.id, this.#consent) : nothing}
       ${renderGranted(grantedPermissions(state.permissions), this.#consent)}
       ${renderPermissionRefusal(state.permissionRefusal, this.#consent)}
-      <div class="log" role="log" aria-live="polite" aria-label="Conversation">
+      <div class="log ${formShown ? 'compact' : ''}" role="log" aria-live="polite" aria-label="Conversation">
         ${
           state.messages.length === 0 && state.pending.length === 0
             ? html`<p class="empty">Hi! Ask us anything; a technician will answer here.</p>`

@@ -14,7 +14,11 @@ export const profileStyles = css`
     border-top: 1px solid #eef0f2;
     background: #fff;
     overflow-y: auto;
-    max-height: 70%;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+  .log.compact {
+    display: none;
   }
   .offline p,
   form.prechat p {

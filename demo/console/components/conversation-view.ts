@@ -78,7 +78,7 @@ export class ConversationView extends LitElement {
           ${isOpen(s) ? this.#replyBox() : html`<p class="hint ended">This session is ${STATUS_LABEL[s.status].toLowerCase()}: start a new session to talk again.</p>`}
         </section>
         <aside aria-label="Permissions and activity">
-          <visitor-profile .profile=${this.profile}></visitor-profile>
+          <visitor-profile .profile=${this.profile} ?hidden=${!this.profile}></visitor-profile>
           <permissions-panel .session=${s} .permissions=${this.permissions} .commands=${this.commands}></permissions-panel>
           <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
         </aside>

@@ -9,6 +9,12 @@ export const offlineMessagesStyles = css`
     flex-direction: column;
     gap: 8px;
   }
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
   h3 {
     margin: 0;
     font-size: 15px;

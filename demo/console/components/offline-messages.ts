@@ -37,7 +37,10 @@ export class OfflineMessages extends LitElement {
 
   protected override render() {
     const list = this.messages;
-    return html`<h3>Messages left while offline</h3>
+    return html`<div class="head">
+        <h3>Messages left while offline</h3>
+        <button type="button" class="secondary" @click=${() => this.reload()}>Refresh</button>
+      </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${list === null ? html`<p class="hint" role="status">Loading…</p>` : nothing}
       ${list?.length === 0 ? html`<p class="hint">None yet.</p>` : nothing}

@@ -9,9 +9,6 @@ export const visitorProfileStyles = css`
     flex-direction: column;
     gap: 8px;
   }
-  :host(:empty) {
-    display: none;
-  }
   h3 {
     margin: 0;
     font-size: 13px;
