@@ -29,7 +29,7 @@ const sentPayload = (fake: FakeSocket, event: string) => fake.sent.filter((s) =>
 describe('channel profile in the widget', () => {
   afterEach(unmountChats);
 
-  it('P-1: shows the pre-chat form with labels, required marks and no message box; labels are text', async () => {
+  it('F-1: shows the pre-chat form with labels, required marks and no message box; labels are text', async () => {
     const fake = serverWith({ name: 'Shop', prechat: FORM, offline: null });
     const chat = await mountChat(fake);
     await fake.serverConnect();
@@ -42,7 +42,7 @@ describe('channel profile in the widget', () => {
     expect($(chat, 'form.compose')).to.equal(null);
   });
 
-  it('P-2: answers go with session:start; what the server refuses shows next to each field', async () => {
+  it('F-2: answers go with session:start; what the server refuses shows next to each field', async () => {
     const fake = serverWith({ name: 'Shop', prechat: FORM, offline: null });
     let starts = 0;
     fake.handlers.set('session:start', () =>
@@ -70,7 +70,7 @@ describe('channel profile in the widget', () => {
     expect(chat.chat.state.session?.id).to.equal(session.id);
   });
 
-  it('P-1: a channel without a form shows the message box at once', async () => {
+  it('F-1: a channel without a form shows the message box at once', async () => {
     const fake = serverWith({ name: 'Shop', prechat: null, offline: null });
     const chat = await mountChat(fake);
     await fake.serverConnect();
@@ -143,7 +143,7 @@ describe('<porthole-widget> page API', () => {
     return w.shadowRoot!.querySelector('porthole-chat') as Awaited<ReturnType<typeof mountChat>>;
   };
 
-  it('porthole-message: fired on the widget, bubbling and composed, with plain data', async () => {
+  it('W-1: porthole-message is fired on the widget, bubbling and composed, with plain data', async () => {
     const w = mount();
     const chat = await chatOf(w);
     const heard = oneEvent<PortholeMessageEvent>(document, 'porthole-message');
@@ -164,7 +164,7 @@ describe('<porthole-widget> page API', () => {
     expect(JSON.parse(JSON.stringify(e.detail))).to.deep.equal(e.detail, 'plain data');
   });
 
-  it('porthole-message: the chat tells each live message once, its own ones included', async () => {
+  it('W-1: the chat tells each live message once, its own ones included', async () => {
     const fake = new FakeSocket();
     fake.handlers.set('session:resume', () => ({ ok: true, value: { session, messages: [message(1, 'history')], permissions: [] } }));
     fake.handlers.set('messages:sync', () => ({ ok: true, value: [] }));
@@ -180,7 +180,7 @@ describe('<porthole-widget> page API', () => {
     expect(told).to.deep.equal(['live reply', 'mine'], 'history is not told; a repeat is told once');
   });
 
-  it('identify() passes strings only to the chat, and null forgets the user', async () => {
+  it('I-1: identify() passes strings only to the chat, and null forgets the user', async () => {
     const w = mount();
     w.identify({ id: 'user-9', name: 'Ada', email: 'ada@example.com', hash: 'cd'.repeat(32), extra: 1 } as never);
     const chat = await chatOf(w);

@@ -1,7 +1,7 @@
 /**
  * The channel profile: pre-chat form, business hours and identity secret per channel; what the
  * visitor told per session; messages left while offline (ticket-ready); and the visitor record of
- * each verified user (SPEC.md P-*, H-*, O-*, I-*).
+ * each verified user (SPEC.md F-*, H-*, O-*, I-*).
  */
 import type { Kysely } from 'kysely';
 
