@@ -1,5 +1,5 @@
 /**
- * The pre-chat form as plain data (SPEC.md F-1..F-3): its default, which answers a form accepts,
+ * The pre-chat form as plain data (SPEC.md Q-1..Q-3): its default, which answers a form accepts,
  * and the answers as technicians read them (labels and text).
  */
 import {
@@ -53,7 +53,7 @@ export interface AnswerProblem {
 }
 
 /**
- * F-2: the answers the form takes. Every required field must be answered (not blank), the email
+ * Q-2: the answers the form takes. Every required field must be answered (not blank), the email
  * field must hold an email address, and fields the form does not ask for are refused; the result
  * keeps the non-blank answers only.
  */

@@ -1,5 +1,5 @@
 /**
- * The pre-chat form (SPEC F-1, F-2): the channel's fields with their labels and required marks, in
+ * The pre-chat form (SPEC Q-1, Q-2): the channel's fields with their labels and required marks, in
  * place of the message box before the first message of a new conversation. The server checks the
  * answers; what it refuses shows next to each field. Labels and answers are text.
  */

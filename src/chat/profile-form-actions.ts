@@ -1,5 +1,5 @@
 /**
- * Sending the profile forms (lazy chunk): the pre-chat answers that start a session (SPEC F-2) and
+ * Sending the profile forms (lazy chunk): the pre-chat answers that start a session (SPEC Q-2) and
  * the message a visitor leaves while the channel is offline (O-2), with what the server refused.
  */
 import type { ChatPort } from '../controllers/chat-port.js';
@@ -21,7 +21,7 @@ export class ProfileFormActions {
     private readonly changed: () => void,
   ) {}
 
-  /** F-2: starts the session with the answers; the server checks them and names what is missing. */
+  /** starts the session with the answers; the server checks them and names what is missing. */
   async submitPrechat(answers: PrechatAnswers): Promise<void> {
     if (this.prechat.status === 'sending') return;
     this.prechat = { status: 'sending' };

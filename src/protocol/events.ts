@@ -60,7 +60,7 @@ export interface VisitorJoined extends VisitorSessionState {
 
 /** Events the widget sends. */
 export interface WidgetCommands {
-  /** With the pre-chat answers when the channel has a form (F-2). */
+  /** With the pre-chat answers when the channel has a form. */
   'session:start': (p: Payload<typeof SessionStartWithAnswersSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
   /** Also answers the granted and still pending permission requests, so a reload shows them again. */
   'session:resume': (p: Payload<typeof SessionResumeSchema>, ack: Ack<VisitorSessionState & { permissions: PermissionView[] }>) => void;

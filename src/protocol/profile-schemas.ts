@@ -33,7 +33,7 @@ export const BuiltInFieldSchema = v.strictObject({ enabled: v.boolean(), require
 /** A custom text field of the pre-chat form. */
 export const CustomFieldSchema = v.strictObject({ id: FieldId, label: Label, required: v.boolean() });
 
-/** A channel's pre-chat form (F-1). */
+/** A channel's pre-chat form (Q-1). */
 export const PrechatFormSchema = v.pipe(
   v.strictObject({
     enabled: v.boolean(),
@@ -102,7 +102,7 @@ export const BusinessHoursSchema = v.strictObject({
 /** `PUT /api/channels/:id/profile` body (admins). */
 export const ChannelProfileFieldsSchema = v.strictObject({ prechat: PrechatFormSchema, hours: BusinessHoursSchema });
 
-/** A visitor's pre-chat answers, by field id; which ones are required is the channel's rule (F-2). */
+/** A visitor's pre-chat answers, by field id; which ones are required is the channel's rule (Q-2). */
 export const PrechatAnswersSchema = v.pipe(
   v.record(FieldId, v.pipe(v.string(), v.trim(), v.maxLength(PROFILE_LIMITS.answer))),
   v.check((r) => Object.keys(r).length <= BUILT_IN_FIELDS.length + PROFILE_LIMITS.customFields, 'too many answers'),

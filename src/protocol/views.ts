@@ -154,6 +154,6 @@ export interface SessionDetails {
   invitation: Invitation | null;
   /** Whether a widget of the visitor is connected right now. */
   visitorOnline: boolean;
-  /** Pre-chat answers and identity the visitor gave (F-3, I-5); absent from servers without it. */
+  /** Pre-chat answers and identity the visitor gave (Q-3, I-5); absent from servers without it. */
   profile?: SessionProfileView | null;
 }

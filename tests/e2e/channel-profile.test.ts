@@ -46,7 +46,7 @@ const openDemoSettings = async () => {
   await technician.locator('channel-profile-form form').waitFor();
 };
 
-test('F-1..F-3: the admin turns on the pre-chat form; the visitor fills it; the technician reads the answers', async () => {
+test('Q-1..Q-3: the admin turns on the pre-chat form; the visitor fills it; the technician reads the answers', async () => {
   await openDemoSettings();
   const settings = technician.locator('channel-profile-form');
   await settings.locator('input[name=prechat-enabled]').check();

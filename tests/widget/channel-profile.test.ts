@@ -29,7 +29,7 @@ const sentPayload = (fake: FakeSocket, event: string) => fake.sent.filter((s) =>
 describe('channel profile in the widget', () => {
   afterEach(unmountChats);
 
-  it('F-1: shows the pre-chat form with labels, required marks and no message box; labels are text', async () => {
+  it('Q-1: shows the pre-chat form with labels, required marks and no message box; labels are text', async () => {
     const fake = serverWith({ name: 'Shop', prechat: FORM, offline: null });
     const chat = await mountChat(fake);
     await fake.serverConnect();
@@ -42,7 +42,7 @@ describe('channel profile in the widget', () => {
     expect($(chat, 'form.compose')).to.equal(null);
   });
 
-  it('F-2: answers go with session:start; what the server refuses shows next to each field', async () => {
+  it('Q-2: answers go with session:start; what the server refuses shows next to each field', async () => {
     const fake = serverWith({ name: 'Shop', prechat: FORM, offline: null });
     let starts = 0;
     fake.handlers.set('session:start', () =>
@@ -70,7 +70,7 @@ describe('channel profile in the widget', () => {
     expect(chat.chat.state.session?.id).to.equal(session.id);
   });
 
-  it('F-1: a channel without a form shows the message box at once', async () => {
+  it('Q-1: a channel without a form shows the message box at once', async () => {
     const fake = serverWith({ name: 'Shop', prechat: null, offline: null });
     const chat = await mountChat(fake);
     await fake.serverConnect();

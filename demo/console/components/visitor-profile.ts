@@ -1,7 +1,7 @@
 /**
  * `<visitor-profile>`: what the visitor told about themselves in a session, for the technician:
  * the identity the website gave (with an "unverified" mark unless its hash checked out, SPEC I-5)
- * and the pre-chat answers (F-3). Every value is text.
+ * and the pre-chat answers (Q-3). Every value is text.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';

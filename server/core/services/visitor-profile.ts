@@ -1,6 +1,6 @@
 /**
  * What the visitor tells about themselves: the identity the website vouches for (I-1..I-5), the
- * pre-chat answers that go with a new session (F-2, F-3), and messages left while the channel is
+ * pre-chat answers that go with a new session (Q-2, Q-3), and messages left while the channel is
  * offline (O-2). Identity is settled at the handshake; the rest runs around `session:start`.
  */
 import {
@@ -52,7 +52,7 @@ export function visitorProfile({ store, env, profiles, checkHash }: VisitorProfi
     },
 
     /**
-     * F-2: checks the answers before a session is opened. A visitor who already has an open session
+     * Q-2: checks the answers before a session is opened. A visitor who already has an open session
      * continues it and needs none; a new session in a channel with a form needs valid answers.
      */
     async checkStart(ctx: VisitorContext, answers: PrechatAnswers | undefined): Promise<Result<PrechatAnswers>> {
@@ -62,7 +62,7 @@ export function visitorProfile({ store, env, profiles, checkHash }: VisitorProfi
       return validatePrechatAnswers(prechat, answers ?? {});
     },
 
-    /** F-3, I-5: keeps the answers (first start only) and the connection's identity on the session. */
+    /** Q-3, I-5: keeps the answers (first start only) and the connection's identity on the session. */
     async record(ctx: VisitorContext, sessionId: string, answers: PrechatAnswers): Promise<void> {
       const stored = await store.findSessionProfile(sessionId);
       const identity = ctx.identity ?? stored?.identity ?? null;

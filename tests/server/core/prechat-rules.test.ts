@@ -15,25 +15,25 @@ const form: PrechatForm = {
   ],
 };
 
-describe('pre-chat answers (F-1, F-2)', () => {
+describe('pre-chat answers (Q-1, Q-2)', () => {
   const cases: [string, Record<string, string>, Record<string, string> | string[]][] = [
     [
-      'F-2: every required field answered: accepted, blanks dropped',
+      'Q-2: every required field answered: accepted, blanks dropped',
       { name: ' Ada ', order: 'A-12', plan: '  ' },
       { name: 'Ada', order: 'A-12' },
     ],
-    ['F-2: a missing required field is refused', { order: 'A-12' }, ['name']],
-    ['F-2: a blank required field is refused', { name: '   ', order: 'A-12' }, ['name']],
-    ['F-2: a missing required custom field is refused', { name: 'Ada' }, ['order']],
-    ['F-2: an email field must hold an email address, even when optional', { name: 'Ada', order: '1', email: 'not-an-email' }, ['email']],
+    ['Q-2: a missing required field is refused', { order: 'A-12' }, ['name']],
+    ['Q-2: a blank required field is refused', { name: '   ', order: 'A-12' }, ['name']],
+    ['Q-2: a missing required custom field is refused', { name: 'Ada' }, ['order']],
+    ['Q-2: an email field must hold an email address, even when optional', { name: 'Ada', order: '1', email: 'not-an-email' }, ['email']],
     [
-      'F-2: a valid email is kept, lower-cased',
+      'Q-2: a valid email is kept, lower-cased',
       { name: 'Ada', order: '1', email: 'Ada@Example.COM' },
       { name: 'Ada', order: '1', email: 'ada@example.com' },
     ],
-    ['F-2: a disabled field is not a field of the form', { name: 'Ada', order: '1', question: 'Why?' }, ['question']],
-    ['F-2: an unknown field is refused', { name: 'Ada', order: '1', colour: 'red' }, ['colour']],
-    ['F-2: every problem is reported at once', {}, ['name', 'order']],
+    ['Q-2: a disabled field is not a field of the form', { name: 'Ada', order: '1', question: 'Why?' }, ['question']],
+    ['Q-2: an unknown field is refused', { name: 'Ada', order: '1', colour: 'red' }, ['colour']],
+    ['Q-2: every problem is reported at once', {}, ['name', 'order']],
   ];
   for (const [name, answers, expected] of cases) {
     test(name, () => {
@@ -48,13 +48,13 @@ describe('pre-chat answers (F-1, F-2)', () => {
     });
   }
 
-  test('F-1: a disabled form asks for nothing and takes nothing', () => {
+  test('Q-1: a disabled form asks for nothing and takes nothing', () => {
     assert.deepEqual(formFields(defaultPrechatForm()), []);
     assert.equal(validatePrechatAnswers(defaultPrechatForm(), { name: 'x' }).ok, false);
     assert.deepEqual(validatePrechatAnswers(defaultPrechatForm(), {}), { ok: true, value: {} });
   });
 
-  test('F-1: the fields come built-ins first, in order, then custom ones, with labels and required marks', () => {
+  test('Q-1: the fields come built-ins first, in order, then custom ones, with labels and required marks', () => {
     assert.deepEqual(formFields(form), [
       { id: 'name', label: 'Name', required: true },
       { id: 'email', label: 'Email', required: false },
@@ -63,7 +63,7 @@ describe('pre-chat answers (F-1, F-2)', () => {
     ]);
   });
 
-  test('F-3: answers read with their labels in form order', () => {
+  test('Q-3: answers read with their labels in form order', () => {
     assert.deepEqual(answerViews(form, { plan: 'Pro', name: 'Ada', gone: 'x' }), [
       { field: 'name', label: 'Name', value: 'Ada' },
       { field: 'plan', label: 'Plan', value: 'Pro' },
@@ -71,7 +71,7 @@ describe('pre-chat answers (F-1, F-2)', () => {
     ]);
   });
 
-  test('F-1: the form schema refuses duplicate or built-in custom ids, and too long labels', () => {
+  test('Q-1: the form schema refuses duplicate or built-in custom ids, and too long labels', () => {
     assert.equal(v.is(PrechatFormSchema, form), true);
     assert.equal(v.is(PrechatFormSchema, { ...form, custom: [form.custom[0], form.custom[0]] }), false);
     assert.equal(v.is(PrechatFormSchema, { ...form, custom: [{ id: 'email', label: 'Mail', required: false }] }), false);

@@ -12,7 +12,7 @@ import {
 } from '../../support/test-server.js';
 import { OFFICE_WEEK, ORDER_FORM, profileBody } from './profile-support.js';
 
-describe('channel profile routes (F-1, H-5, I-2)', () => {
+describe('channel profile routes (Q-1, H-5, I-2)', () => {
   let server: TestServer;
   let admin: string;
   let tech: TechnicianFixture;
@@ -42,7 +42,7 @@ describe('channel profile routes (F-1, H-5, I-2)', () => {
     assert.equal(again.body.ok && again.body.value.identitySecret, p.identitySecret);
   });
 
-  test('F-1, H-5: PUT stores the form and hours, duplicate holidays once and sorted; the secret stays', async () => {
+  test('Q-1, H-5: PUT stores the form and hours, duplicate holidays once and sorted; the secret stays', async () => {
     const secret = (await server.store.findChannelProfile(demo))?.identitySecret;
     const body = profileBody({
       prechat: { enabled: true },
@@ -56,7 +56,7 @@ describe('channel profile routes (F-1, H-5, I-2)', () => {
     assert.equal(stored?.identitySecret, secret);
   });
 
-  test('H-5, F-2: invalid bodies get 400 invalid_payload and change nothing', async () => {
+  test('H-5, Q-2: invalid bodies get 400 invalid_payload and change nothing', async () => {
     const before = await server.store.findChannelProfile(demo);
     const bad: [string, unknown][] = [
       ['unknown time zone', profileBody({ hours: { timeZone: 'Atlantis/Capital' } })],

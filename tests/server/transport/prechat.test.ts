@@ -16,7 +16,7 @@ import {
 } from '../../support/test-server.js';
 import { ORDER_FORM, profileBody, setProfile } from './profile-support.js';
 
-describe('pre-chat form over the widget socket (F-1..F-3)', () => {
+describe('pre-chat form over the widget socket (Q-1..Q-3)', () => {
   let server: TestServer;
   let admin: string;
   let tech: ConsoleSocket;
@@ -40,12 +40,12 @@ describe('pre-chat form over the widget socket (F-1..F-3)', () => {
 
   const sessionCount = async () => (await server.store.listSessions([await channelIdOf(server)], 'nobody', 1000)).length;
 
-  test('F-1: channel:profile gives the widget the form and says the channel is open', async () => {
+  test('Q-1: channel:profile gives the widget the form and says the channel is open', async () => {
     const profile = valueOf(await emitAck(await widget(), 'channel:profile', {}));
     assert.deepEqual(profile, { name: 'Website', prechat: ORDER_FORM, offline: null });
   });
 
-  test('F-2: a new session without the required answers is refused, naming the fields, and nothing is stored', async () => {
+  test('Q-2: a new session without the required answers is refused, naming the fields, and nothing is stored', async () => {
     const before = await sessionCount();
     const s = await widget();
     const r = await emitAck(s, 'session:start', {});
@@ -65,7 +65,7 @@ describe('pre-chat form over the widget socket (F-1..F-3)', () => {
     assert.equal(await sessionCount(), before);
   });
 
-  test('F-3: the answers go with the session start and the technician reads them, as labels and text', async () => {
+  test('Q-3: the answers go with the session start and the technician reads them, as labels and text', async () => {
     const s = await widget();
     const started = valueOf(
       await emitAck(s, 'session:start', { prechat: { name: 'Ada <b>L</b>', order: 'A-1234', email: 'ADA@example.com', question: '' } }),
@@ -79,12 +79,12 @@ describe('pre-chat form over the widget socket (F-1..F-3)', () => {
       ],
       identity: null,
     });
-    // F-2: a visitor with an open session continues it without answering again.
+    // a visitor with an open session continues it without answering again.
     const again = valueOf(await emitAck(s, 'session:start', {}));
     assert.equal(again.session.id, started.session.id);
   });
 
-  test('F-1: without a form a session starts with no answers and the session view has no profile', async () => {
+  test('Q-1: without a form a session starts with no answers and the session view has no profile', async () => {
     const other = await buildTestServer({ storage: storageKindFromEnv() });
     let s: WidgetSocket | undefined;
     let t: ConsoleSocket | undefined;

@@ -46,7 +46,7 @@ const offline = (channelId: string, over: Partial<OfflineMessage> = {}): Offline
 /** Declares the profile tests against the store `getStore` returns. */
 export function profileContract(getStore: () => Store): void {
   describe('channel profiles', () => {
-    test('F-1, H-1: a channel profile keeps its form, hours and secret; saving again replaces it', async () => {
+    test('Q-1, H-1: a channel profile keeps its form, hours and secret; saving again replaces it', async () => {
       const store = getStore();
       const c = await seedChannel(store);
       assert.equal(await store.findChannelProfile(c.id), undefined);
@@ -58,7 +58,7 @@ export function profileContract(getStore: () => Store): void {
       assert.deepEqual(await store.findChannelProfile(c.id), next);
     });
 
-    test('F-3, I-5: a session profile keeps answers and identity; saving again replaces it', async () => {
+    test('Q-3, I-5: a session profile keeps answers and identity; saving again replaces it', async () => {
       const store = getStore();
       const { session } = await seedSession(store);
       assert.equal(await store.findSessionProfile(session.id), undefined);
