@@ -13,6 +13,7 @@ import type { FloodRule } from './core/flood-limit.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
 import { attachments } from './core/services/attachments.js';
+import { channelProfiles } from './core/services/channel-profile.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -23,9 +24,13 @@ import { technicianNotes } from './core/services/technician-notes.js';
 import { visitorChat } from './core/services/visitor-chat.js';
 import { visitorJoin } from './core/services/visitor-join.js';
 import { visitorPermissions } from './core/services/visitor-permissions.js';
+import { visitorProfile } from './core/services/visitor-profile.js';
+import { identityHashMatches } from './security/identity-hash.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
 import { attachmentRoutes } from './transport/http/attachment-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
+import { profileRoutes } from './transport/http/profile-routes.js';
+import { socketChannelPresence } from './transport/socket/channel-presence.js';
 import { staticRoutes } from './transport/http/static-routes.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPresence } from './transport/socket/presence.js';
@@ -88,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const core = { store, env, publish, gates };
   const signals = chatSignals(core, gates);
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
+  const profiles = channelProfiles({ store, env, presence: socketChannelPresence(consoleNs) });
+  const visitorProfiles = visitorProfile({ store, env, profiles, checkHash: identityHashMatches });
 
   mountWidgetNamespace(widgetNs, {
     store,
@@ -95,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
     signals,
+    profiles,
+    visitorProfiles,
     log: http.log,
     trustProxy,
   });
@@ -104,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     chat: technicianChat(core),
     notes: technicianNotes(core, gates),
     signals,
-    desk: sessionDesk({ ...core, presence }),
+    desk: sessionDesk({ ...core, presence, profileOf: (s) => visitorProfiles.sessionView(s) }),
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -125,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
   const files = attachmentFiles(deps.attachmentsDir ?? (await mkdtemp(path.join(tmpdir(), 'porthole-attachments-'))));
   await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
+  profileRoutes(http, auth, profiles);
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);

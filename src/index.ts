@@ -9,6 +9,12 @@
 import { defineWidget } from './launcher/porthole-widget.js';
 
 export { PortholeWidget, defineWidget } from './launcher/porthole-widget.js';
+export {
+  PortholeMessageEvent,
+  type PortholeIdentity,
+  type PortholeMessageAuthor,
+  type PortholeMessageDetail,
+} from './launcher/widget-events.js';
 
 try {
   defineWidget();

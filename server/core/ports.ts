@@ -27,6 +27,7 @@ import type {
   Visitor,
 } from './model.js';
 import type { Attachment } from './attachment-rules.js';
+import type { ProfileStore } from './profile-model.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -164,7 +165,8 @@ export interface AttachmentStore {
 }
 
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore {
+export interface Store
+  extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore, ProfileStore {
   close(): Promise<void>;
 }
 

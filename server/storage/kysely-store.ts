@@ -10,6 +10,7 @@ import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
 import { noteQueries } from './kysely/note-queries.js';
+import { profileQueries } from './kysely/profile-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
 import type { Database } from './schema.js';
@@ -24,6 +25,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...noteQueries(db),
     ...auditQueries(db, randomUUID),
     ...attachmentQueries(db),
+    ...profileQueries(db),
     async close() {
       await db.destroy();
     },

@@ -161,6 +161,46 @@ export interface AttachmentsTable {
   created_at: number;
 }
 
+export interface ChannelProfilesTable {
+  channel_id: string;
+  /** JSON of the pre-chat form. */
+  prechat: string;
+  /** JSON of the business hours. */
+  hours: string;
+  identity_secret: string;
+  updated_at: number;
+}
+
+export interface SessionProfilesTable {
+  session_id: string;
+  /** JSON object, field id -> answer. */
+  prechat: string;
+  /** JSON of the identity, or null. */
+  identity: string | null;
+  updated_at: number;
+}
+
+export interface OfflineMessagesTable {
+  id: string;
+  channel_id: string;
+  visitor_id: string | null;
+  name: string;
+  email: string;
+  message: string;
+  /** JSON object, field id -> answer. */
+  fields: string;
+  /** JSON of the identity, or null. */
+  identity: string | null;
+  created_at: number;
+  ticket_id: string | null;
+}
+
+export interface UserVisitorsTable {
+  channel_id: string;
+  user_id: string;
+  visitor_id: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   technicians: TechniciansTable;
@@ -179,4 +219,8 @@ export interface Database {
   internal_notes: InternalNotesTable;
   receipts: ReceiptsTable;
   attachments: AttachmentsTable;
+  channel_profiles: ChannelProfilesTable;
+  session_profiles: SessionProfilesTable;
+  offline_messages: OfflineMessagesTable;
+  user_visitors: UserVisitorsTable;
 }

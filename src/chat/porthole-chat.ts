@@ -11,6 +11,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from '../controllers/chat-controller.js';
+import type { IdentityClaim } from '../protocol/profile-schemas.js';
 import type { MessageView } from '../protocol/views.js';
 import { isEnded, lastVisitorReceipt, unreadCount, type PendingMessage } from '../session/chat-state.js';
 import { grantedPermissions, promptedPermission } from '../session/permissions.js';
@@ -19,6 +20,8 @@ import { ACCEPT, attachButtonStyles, renderAttachButton } from './attach-button.
 import { AttachmentLoader } from './attachment-loader.js';
 import type { UploadHandlers } from './attachment-view.js';
 import { MessageText } from './message-text.js';
+// Type-only: the forms are a lazy chunk (see #loadForms).
+import type * as ProfileForms from './profile-forms.js';
 import { renderGranted, renderPermissionPrompt, renderPermissionRefusal, type ConsentHandlers } from './permission-prompt.js';
 import { chatStyles } from './porthole-chat.styles.js';
 import { partStyles } from './parts.styles.js';
@@ -41,11 +44,19 @@ export class PortholeChat extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Opens the socket; tests replace it with a fake. */
   @property({ attribute: false }) connect: SocketFactory = connectSocket;
+  /** What the page said with `identify()`; a change reconnects as that user (I-1). */
+  @property({ attribute: false }) identity: IdentityClaim | null = null;
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
   @query('input[type=file]') private picker!: HTMLInputElement | null;
 
-  readonly chat = new ChatController(this, () => ({ server: this.server, channel: this.channel, connect: this.connect }));
+  readonly chat = new ChatController(this, () => ({
+    server: this.server,
+    channel: this.channel,
+    connect: this.connect,
+    identity: this.identity,
+    onMessage: (m) => this.dispatchEvent(new CustomEvent<MessageView>('porthole-chat-message', { detail: m })),
+  }));
   readonly #text = new MessageText(this);
   readonly #files = new AttachmentLoader(this, () => ({ server: this.server, channel: this.channel }));
   readonly #uploads: UploadHandlers = {
@@ -72,6 +83,8 @@ export class PortholeChat extends LitElement {
     requestCode: () => this.chat.supportCode.request(),
     hideCode: () => this.chat.supportCode.hide(),
   };
+  #forms: { mod: typeof ProfileForms; actions: ProfileForms.ProfileFormActions } | null = null;
+  #formsLoading = false;
   readonly #notices: NoticeHandlers = {
     dismissLinkError: () => this.chat.invitation.dismissLinkError(),
     reconnect: () => this.chat.reconnect(),
@@ -80,6 +93,8 @@ export class PortholeChat extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const { state } = this.chat;
+    if (changed.has('identity') && changed.get('identity') !== undefined) this.chat.reidentify();
+    if (!this.#forms && (this.chat.profile.formShown() || this.chat.profile.offlineShown())) void this.#loadForms();
     if (this.open && unreadCount(state) > 0) this.chat.markRead();
     // A prompt waiting for an answer comes first; otherwise the visitor is here to type.
     if (changed.has('open') && this.open) (this.renderRoot.querySelector<HTMLElement>('.prompt') ?? this.input)?.focus();
@@ -117,6 +132,8 @@ export class PortholeChat extends LitElement {
     const ended = isEnded(state.session);
     // Only the last message says how far it got, as chat apps do; pending ones say so themselves.
     const receipt = state.pending.length === 0 ? lastVisitorReceipt(state) : null;
+    // A form in place of the message box says all there is; the empty conversation's greeting would contradict it.
+    const formShown = !ended && (this.chat.profile.formShown() || this.chat.profile.offlineShown());
     return html`
       <header>
         <div class="title">
@@ -128,7 +145,7 @@ export class PortholeChat extends LitElement {
       ${prompt ? renderPermissionPrompt(prompt, state.now, state.answering === prompt.id, this.#consent) : nothing}
       ${renderGranted(grantedPermissions(state.permissions), this.#consent)}
       ${renderPermissionRefusal(state.permissionRefusal, this.#consent)}
-      <div class="log" role="log" aria-live="polite" aria-label="Conversation">
+      <div class="log ${formShown ? 'compact' : ''}" role="log" aria-live="polite" aria-label="Conversation">
         ${
           state.messages.length === 0 && state.pending.length === 0
             ? html`<p class="empty">Hi! Ask us anything; a technician will answer here.</p>`
@@ -142,7 +159,8 @@ export class PortholeChat extends LitElement {
       ${
         ended
           ? renderEnded(state, this.#notices)
-          : html`<form class="compose" @submit=${this.#onSubmit}>
+          : (this.#profileForm() ??
+            html`<form class="compose" @submit=${this.#onSubmit}>
               ${renderAttachButton(this.#pick)}
               <input type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.#onPicked} />
               <textarea
@@ -156,10 +174,41 @@ export class PortholeChat extends LitElement {
                 @paste=${this.#onPaste}
               ></textarea>
               <button class="send" type="submit">Send</button>
-            </form>`
+            </form>`)
       }
       ${renderTools(state.pin, state.sos, this.#tools)}
     `;
+  }
+
+  /** The offline notice or the pre-chat form, in place of the message box, when the server says so. */
+  #profileForm() {
+    const { profile } = this.chat;
+    const offline = profile.offlineShown() ? profile.profile?.offline : null;
+    const form = profile.formShown() ? profile.profile?.prechat : null;
+    if (!offline && !form) return null;
+    const forms = this.#forms;
+    if (!forms) return html`<div class="status" role="status">Loading…</div>`;
+    const { mod, actions } = forms;
+    return offline
+      ? mod.renderOffline(offline, actions.leave, { leave: (m) => actions.leaveMessage(m) })
+      : mod.renderPrechat(form!, actions.prechat, { submit: (a) => actions.submitPrechat(a) });
+  }
+
+  /** Loads the forms chunk once and adopts its styles next to the panel's own. */
+  async #loadForms(): Promise<void> {
+    if (this.#formsLoading) return;
+    this.#formsLoading = true;
+    try {
+      const mod = await import('./profile-forms.js');
+      const sheet = mod.profileStyles.styleSheet;
+      const root = this.renderRoot as ShadowRoot;
+      if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.#forms = { mod, actions: new mod.ProfileFormActions(this.chat.port, () => this.requestUpdate()) };
+      this.requestUpdate();
+    } catch {
+      // A failed chunk load is tried again at the next update.
+      this.#formsLoading = false;
+    }
   }
 
   #renderMessage(m: MessageView, receipt: 'sent' | 'delivered' | 'read' | null) {

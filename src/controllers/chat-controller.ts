@@ -6,7 +6,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PayloadOf, VisitorJoined, WidgetCommands } from '../protocol/events.js';
-import type { PermissionView } from '../protocol/views.js';
+import type { WidgetHandshake } from '../protocol/schemas.js';
+import type { IdentityClaim } from '../protocol/profile-schemas.js';
+import type { MessageView, PermissionView } from '../protocol/views.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import { contiguousSeq, initialChatState, reduce, type ChatEvent, type ChatState } from '../session/chat-state.js';
 import { promptedPermission } from '../session/permissions.js';
@@ -20,6 +22,7 @@ import { ChatSignals } from './chat-signals.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
+import { ProfileActions } from './profile-actions.js';
 import { ServerClock } from './server-clock.js';
 import { SupportCodeActions } from './support-code-actions.js';
 
@@ -28,6 +31,10 @@ export interface ChatTarget {
   server: string;
   channel: string;
   connect: SocketFactory;
+  /** What the page said with `identify()`, sent in the handshake (I-1). */
+  identity?: IdentityClaim | null;
+  /** Told of every message that arrives or is confirmed sent, once (`porthole-message`). */
+  onMessage?: (message: MessageView) => void;
 }
 
 /** The chat's connection and state, owned by one component. */
@@ -53,6 +60,10 @@ export class ChatController implements ReactiveController {
   readonly signals = new ChatSignals(this.#port);
   /** Files: upload with progress, then a message carrying them (F-1, F-4); see {@link bindAttachments}. */
   attachments: AttachmentActions | null = null;
+  /** The channel's pre-chat form, availability, and leaving a message while offline. */
+  readonly profile = new ProfileActions(this.#port, () => this.host.requestUpdate());
+  /** Ids of the messages already told to `onMessage` (a reconnect may bring one again). */
+  readonly #told = new Set<string>();
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -92,6 +103,11 @@ export class ChatController implements ReactiveController {
     ));
   }
 
+  /** The narrow view of this controller that feature actions use (the lazy profile forms too). */
+  get port(): ChatPort {
+    return this.#port;
+  }
+
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */
   send(text: string): void {
     const trimmed = text.trim();
@@ -112,6 +128,14 @@ export class ChatController implements ReactiveController {
     void this.sender.flush();
   }
 
+  /** Connects again with a new identity (`identify()`): the server decides who the visitor is at the handshake. */
+  reidentify(): void {
+    if (!this.#socket || this.state.connection === 'stopped') return;
+    this.#socket.disconnect();
+    this.#apply({ type: 'connecting' });
+    this.#socket.connect();
+  }
+
   /** Connects again after the technician disconnected the visitor (`session:disconnected`). */
   reconnect(): void {
     if (this.state.connection !== 'stopped') return;
@@ -127,6 +151,13 @@ export class ChatController implements ReactiveController {
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
     this.signals.report();
     this.host.requestUpdate();
+  }
+
+  /** Tells the page of a message of this conversation that arrived live (its own ones come back too), once. */
+  #tell(m: MessageView): void {
+    if (this.#told.has(m.id) || m.sessionId !== this.state.session?.id) return;
+    this.#told.add(m.id);
+    this.target().onMessage?.(m);
   }
 
   #ask<E extends keyof WidgetCommands>(event: E, payload: PayloadOf<WidgetCommands[E]>) {
@@ -150,7 +181,14 @@ export class ChatController implements ReactiveController {
     this.#apply({ type: 'connecting' });
     const socket = connect(server, async () => {
       await this.#restored;
-      return { protocol: PROTOCOL_VERSION, channel, token: await loadToken(server, channel) };
+      const identity = this.target().identity;
+      const handshake: WidgetHandshake & { identity?: IdentityClaim } = {
+        protocol: PROTOCOL_VERSION,
+        channel,
+        token: await loadToken(server, channel),
+      };
+      if (identity) handshake.identity = identity;
+      return handshake;
     });
     this.#socket = socket;
 
@@ -170,7 +208,10 @@ export class ChatController implements ReactiveController {
         this.#apply({ type: 'problem', message: err.data?.message ?? 'Chat is unavailable.' });
       }
     });
-    socket.on('message:created', (m) => this.#apply({ type: 'messages', messages: [m] }));
+    socket.on('message:created', (m) => {
+      this.#apply({ type: 'messages', messages: [m] });
+      this.#tell(m);
+    });
     socket.on('session:updated', (s) => {
       if (s.id === this.state.session?.id) this.#apply({ type: 'session', session: s });
     });
@@ -193,6 +234,8 @@ export class ChatController implements ReactiveController {
     if (!(await this.invitation.joinLink())) await this.#resume();
     await this.supportCode.renew();
     await this.sender.flush();
+    // Not awaited: a server that does not answer it must not hold anything up.
+    void this.profile.load();
   }
 
   async #resume(): Promise<void> {

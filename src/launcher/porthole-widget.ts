@@ -7,19 +7,26 @@
  *
  * Attributes: `channel` (public channel key, default `demo`), `server` (origin of the Porthole
  * server, default the origin this script was loaded from).
- * Events: `porthole-open`, `porthole-close` (bubbling, composed).
- * Methods: `open()`, `close()`, `toggle()`.
+ * Events: `porthole-open`, `porthole-close`, `porthole-message` (detail: the message as plain data;
+ * all bubbling, composed).
+ * Methods: `open()`, `close()`, `toggle()`, `identify({ id, name, email, hash })`.
  *
  * @example
  * <script type="module" src="https://support.example.com/widget/porthole.js"></script>
  * <porthole-widget channel="demo"></porthole-widget>
+ * <script type="module">
+ *   const widget = document.querySelector('porthole-widget');
+ *   widget.addEventListener('porthole-message', (e) => console.log(e.detail.author.kind, e.detail.text));
+ * </script>
  */
 // Type-only: erased at build, so the chat stays out of the launcher's bundle.
 import type * as ChatModuleTypes from '../chat/porthole-chat.js';
+import type { MessageView } from '../protocol/views.js';
 import { hasInviteParam } from '../transport/invite-link.js';
 import { loadOutbox } from '../transport/outbox.js';
 import { loadToken } from '../transport/visitor-token.js';
 import { launcherCss } from './launcher.styles.js';
+import { PortholeMessageEvent, type PortholeIdentity } from './widget-events.js';
 
 type ChatModule = typeof ChatModuleTypes;
 type ChatElement = InstanceType<ChatModule['PortholeChat']>;
@@ -38,6 +45,7 @@ export class PortholeWidget extends HTMLElement {
   #chat: ChatElement | null = null;
   #loading: Promise<ChatModule> | null = null;
   #isOpen = false;
+  #identity: PortholeIdentity | null = null;
 
   /** The public channel key. */
   get channel(): string {
@@ -91,6 +99,30 @@ export class PortholeWidget extends HTMLElement {
     void this.#setOpen(!this.#isOpen);
   }
 
+  /**
+   * Tells Porthole who the signed-in user is. With a valid `hash` (HMAC-SHA256 of `id` with the
+   * channel's identity secret, made on your server: never put the secret in the page) technicians
+   * see a verified identity and the user finds their conversation on any device; without one the
+   * name shows as unverified and no earlier conversation of that user is shown. Call it again with
+   * another user, or with `null` when they sign out.
+   *
+   * @example
+   * widget.identify({ id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com', hash: '<hex from your server>' });
+   */
+  identify(identity: PortholeIdentity | null): void {
+    // Only strings travel; anything else is dropped rather than thrown into the page.
+    const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+    const id = str(identity?.id);
+    this.#identity = id
+      ? (Object.fromEntries(
+          Object.entries({ id, name: str(identity?.name), email: str(identity?.email), hash: str(identity?.hash) }).filter(
+            ([, x]) => x !== undefined,
+          ),
+        ) as unknown as PortholeIdentity)
+      : null;
+    if (this.#chat) this.#chat.identity = this.#identity;
+  }
+
   async #setOpen(open: boolean): Promise<void> {
     if (open === this.#isOpen) return;
     this.#isOpen = open;
@@ -119,6 +151,15 @@ export class PortholeWidget extends HTMLElement {
     const chat = document.createElement('porthole-chat') as ChatElement;
     chat.server = this.server;
     chat.channel = this.channel;
+    chat.identity = this.#identity;
+    chat.addEventListener('porthole-chat-message', (e) => {
+      const m = (e as CustomEvent<MessageView>).detail;
+      const author = m.author.kind === 'technician' ? { kind: 'technician' as const, name: m.author.name } : { kind: 'visitor' as const };
+      const direction = m.author.kind === 'visitor' ? 'out' : 'in';
+      this.dispatchEvent(
+        new PortholeMessageEvent({ id: m.id, sessionId: m.sessionId, seq: m.seq, text: m.text, author, direction, createdAt: m.createdAt }),
+      );
+    });
     chat.addEventListener('porthole-unread', (e) => this.#showUnread((e as CustomEvent<number>).detail));
     chat.addEventListener('porthole-close-request', () => this.close());
     chat.addEventListener('porthole-open-request', () => this.open());

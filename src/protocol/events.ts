@@ -25,10 +25,11 @@ import {
   SessionReadSchema,
   SessionResumeSchema,
   SessionsListSchema,
-  SessionStartSchema,
   SosCodeSchema,
   TypingSetSchema,
 } from './schemas.js';
+import { ChannelProfileAskSchema, OfflineLeaveSchema, SessionStartWithAnswersSchema } from './profile-schemas.js';
+import type { ChannelPublicProfile } from './profile-views.js';
 import type {
   ActivityView,
   ChannelView,
@@ -69,7 +70,8 @@ export interface VisitorJoined extends VisitorSessionState {
 
 /** Events the widget sends. */
 export interface WidgetCommands {
-  'session:start': (p: Payload<typeof SessionStartSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
+  /** With the pre-chat answers when the channel has a form. */
+  'session:start': (p: Payload<typeof SessionStartWithAnswersSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
   /** Also answers the granted and still pending permission requests, so a reload shows them again. */
   'session:resume': (p: Payload<typeof SessionResumeSchema>, ack: Ack<VisitorSessionState & { permissions: PermissionView[] }>) => void;
   /** Opens an invitation (link token or PIN): Waiting becomes Active (S-5). */
@@ -82,6 +84,10 @@ export interface WidgetCommands {
   'permission:revoke': (p: Payload<typeof PermissionRevokeSchema>, ack: Ack<PermissionView | null>) => void;
   'typing:set': (p: Payload<typeof TypingSetSchema>, ack: Ack<null>) => void;
   'messages:seen': (p: Payload<typeof MessagesSeenSchema>, ack: Ack<null>) => void;
+  /** The channel's pre-chat form and whether it is offline now (O-1). */
+  'channel:profile': (p: Payload<typeof ChannelProfileAskSchema>, ack: Ack<ChannelPublicProfile>) => void;
+  /** Leaves a message while the channel is offline (O-2); answers its id. */
+  'offline:leave': (p: Payload<typeof OfflineLeaveSchema>, ack: Ack<{ id: string }>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -154,7 +160,7 @@ type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
 
 /** The payload schema of every widget command; the server refuses events not listed here. */
 export const widgetCommandSchemas = {
-  'session:start': SessionStartSchema,
+  'session:start': SessionStartWithAnswersSchema,
   'session:resume': SessionResumeSchema,
   'session:join': SessionJoinSchema,
   'sos:code': SosCodeSchema,
@@ -164,6 +170,8 @@ export const widgetCommandSchemas = {
   'permission:revoke': PermissionRevokeSchema,
   'typing:set': TypingSetSchema,
   'messages:seen': MessagesSeenSchema,
+  'channel:profile': ChannelProfileAskSchema,
+  'offline:leave': OfflineLeaveSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */

@@ -5,3 +5,5 @@ export * from './schemas.js';
 export * from './views.js';
 export * from './events.js';
 export * from './attachments.js';
+export * from './profile-schemas.js';
+export * from './profile-views.js';

@@ -3,6 +3,7 @@
  * so they are plain types; inbound payloads have schemas in `schemas.ts`.
  */
 import type { AttachmentView } from './attachments.js';
+import type { SessionProfileView } from './profile-views.js';
 
 /** Session states, as in SPEC.md (S-1). */
 export const SessionStatus = {
@@ -197,4 +198,6 @@ export interface SessionDetails {
   visitorOnline: boolean;
   /** Both sides' delivered and read marks (R-1). */
   receipts: ReceiptView[];
+  /** Pre-chat answers and identity the visitor gave (Q-3, I-5); absent from servers without it. */
+  profile?: SessionProfileView | null;
 }

@@ -12,16 +12,17 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
-  file: string;
   name?: string;
+  file: string;
   imports?: string[];
   dynamicImports?: string[];
 }
 
 /** Budgets in bytes of gzip (level 9). */
-// The chat grew for attachments (attach button, drag and drop, paste, files in the outbox, the loader
-// of the attachment chunk; previews and uploads themselves are in that chunk) and for typing
-// indicators and receipts.
+// The chat grew past 30 kB with attachments (attach button, drag and drop, paste, files in the outbox,
+// the loader of their chunk), typing indicators and receipts, and the channel profile (identify,
+// porthole-message, the loader of the pre-chat and offline forms); previews, uploads and the forms
+// themselves are lazy chunks.
 export const BUDGETS: Record<'launcher' | 'chat' | 'richText' | 'attachments', number> = {
   launcher: 6_000,
   chat: 32_500,

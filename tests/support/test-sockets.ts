@@ -73,6 +73,8 @@ export interface WidgetConnectOptions {
   origin?: string;
   /** Other handshake headers, e.g. `x-forwarded-for` to speak from another address (J-1). */
   headers?: Record<string, string>;
+  /** What `identify()` sends in the handshake (I-1); anything, to test refusals. */
+  identity?: unknown;
 }
 
 /** Connects a visitor to `/widget` with the handshake `{ protocol, channel: 'demo', token? }`. */
@@ -82,6 +84,7 @@ export function connectWidget(url: string, options: WidgetConnectOptions = {}): 
     channel: options.channel ?? 'demo',
   };
   if (options.token !== undefined) auth.token = options.token;
+  if (options.identity !== undefined) auth.identity = options.identity;
   const extraHeaders: Record<string, string> = { ...options.headers };
   if (options.origin) extraHeaders.origin = options.origin;
   const socket: WidgetSocket = io(`${url}${NAMESPACES.widget}`, {

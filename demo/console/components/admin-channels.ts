@@ -8,6 +8,8 @@ import type { ChannelView } from '../../../src/protocol/index.js';
 import { AdminController } from '../state/admin-controller.js';
 import { adminPageStyles } from './admin-page.styles.js';
 import './channel-form.js';
+import './channel-profile-form.js';
+import './offline-messages.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** Channels, for admins. */
@@ -61,6 +63,13 @@ export class AdminChannels extends LitElement {
           @channel-saved=${this.#saved}
           @channel-new=${() => (this.editing = null)}
         ></channel-form>
+        ${
+          this.editing
+            ? html`<h2 class="sub">Visitors</h2>
+                <channel-profile-form channelId=${this.editing.id}></channel-profile-form>
+                <offline-messages channelId=${this.editing.id}></offline-messages>`
+            : nothing
+        }
       </section>
     `;
   }

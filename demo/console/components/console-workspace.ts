@@ -173,6 +173,7 @@ export class ConsoleWorkspace extends LitElement {
         .permissions=${state.permissions.get(id) ?? []}
         .invitation=${state.invitations.get(id) ?? null}
         .visitorOnline=${state.presence.get(id)}
+        .profile=${state.profiles.get(id) ?? null}
         .viewer=${me ? { id: me.id, role: me.role } : { id: '', role: 'technician' }}
         .commands=${this.live}
       ></conversation-view>

@@ -115,4 +115,9 @@ export const conversationStyles = css`
       border-top: 1px solid #dde2e8;
     }
   }
+  .title .identity {
+    font-size: 14px;
+    color: #3d4450;
+    overflow-wrap: anywhere;
+  }
 `;

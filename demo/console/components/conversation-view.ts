@@ -12,6 +12,7 @@ import type {
   MessageView,
   NoteView,
   PermissionView,
+  SessionProfileView,
   SessionSummary,
   TypingView,
 } from '../../../src/protocol/index.js';
@@ -24,6 +25,7 @@ import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL } from './labels.js';
 import './permissions-panel.js';
 import './session-actions.js';
+import './visitor-profile.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** The session view. */
@@ -42,6 +44,8 @@ export class ConversationView extends LitElement {
   @property({ attribute: false }) invitation: Invitation | null = null;
   /** Whether the visitor's widget is connected; undefined until known. */
   @property({ attribute: false }) visitorOnline: boolean | undefined = undefined;
+  /** What the visitor told about themselves (identity, pre-chat answers). */
+  @property({ attribute: false }) profile: SessionProfileView | null = null;
   @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
   @property({ attribute: false }) commands: SessionCommands = offlineCommands;
 
@@ -70,6 +74,7 @@ export class ConversationView extends LitElement {
           .commands=${this.commands}
         ></chat-panel>
         <aside aria-label="Permissions and activity">
+          <visitor-profile .profile=${this.profile} ?hidden=${!this.profile}></visitor-profile>
           <permissions-panel .session=${s} .permissions=${this.permissions} .commands=${this.commands}></permissions-panel>
           <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
         </aside>
@@ -83,6 +88,7 @@ export class ConversationView extends LitElement {
     return html`<header>
       <div class="title">
         <h2>${s.visitorLabel}</h2>
+        ${this.profile?.identity ? html`<span class="identity">${this.profile.identity.name || this.profile.identity.id}${this.profile.identity.verified ? '' : ' (unverified)'}</span>` : nothing}
         <span class="pill status status-${s.status}">${STATUS_LABEL[s.status]}</span>
         ${
           online === undefined

@@ -12,6 +12,7 @@ import type {
   ReceiptView,
   SessionCreated,
   SessionDetails,
+  SessionProfileView,
   SessionStatus,
   SessionSummary,
   TypingView,
@@ -53,6 +54,8 @@ export interface ConsoleState {
   invitations: ReadonlyMap<string, Invitation | null>;
   /** Whether the visitor's widget is connected, per session, once known. */
   presence: ReadonlyMap<string, boolean>;
+  /** What the visitor told (identity, pre-chat answers), per session, once details loaded. */
+  profiles: ReadonlyMap<string, SessionProfileView | null>;
   /** Channels the technician is a member of; null until the server answered. */
   channels: readonly ChannelView[] | null;
   selectedId: string | null;
@@ -114,6 +117,7 @@ export const initialConsoleState: ConsoleState = {
   permissions: new Map(),
   invitations: new Map(),
   presence: new Map(),
+  profiles: new Map(),
   channels: null,
   selectedId: null,
   page: { kind: 'home' },
@@ -210,6 +214,7 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
         permissions: new Map(state.permissions).set(id, mergePermissions(state.permissions.get(id) ?? [], permissions)),
         invitations: new Map(state.invitations).set(id, invitation),
         presence: new Map(state.presence).set(id, visitorOnline),
+        profiles: new Map(state.profiles).set(id, event.details.profile ?? null),
       };
     }
     case 'activity': {

@@ -14,6 +14,7 @@ import {
   type SessionCreated,
   type SessionDetails,
   type SessionSummary,
+  type SessionProfileView,
 } from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
 import { CAPABILITY_WORDS } from '../activity-text.js';
@@ -43,7 +44,7 @@ export function invitationLink(channel: Channel, siteBase: string, token: string
 }
 
 /** Builds the console's session operations. */
-export function sessionDesk(deps: TechnicianDeps & { presence: Presence }) {
+export function sessionDesk(deps: TechnicianDeps & { presence: Presence; profileOf?: (s: Session) => Promise<SessionProfileView | null> }) {
   const { store, env, publish, presence } = deps;
   const feed = sessionFeed(deps);
   const guard = joinGuard(store, env);
@@ -106,6 +107,7 @@ export function sessionDesk(deps: TechnicianDeps & { presence: Presence }) {
         invitation,
         visitorOnline,
         receipts: receipts.map(receiptView),
+        profile: deps.profileOf ? await deps.profileOf(found.value) : null,
       });
     },
 

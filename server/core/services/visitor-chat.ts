@@ -11,6 +11,7 @@ import {
   type Result,
   type SessionView,
   type VisitorSessionState,
+  type IdentityView,
 } from '../../../src/protocol/index.js';
 import { visitorMayAct } from '../access-rules.js';
 import type { Channel, Visitor } from '../model.js';
@@ -30,6 +31,8 @@ export interface VisitorContext {
   visitor: Visitor | null;
   /** The socket's address, for rate limits. */
   ip: string;
+  /** Who the website says the visitor is (`identify()`), verified or not (I-3). */
+  identity?: IdentityView | null;
 }
 
 /** Dependencies of the visitor services. */

@@ -6,12 +6,14 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-sessions.js';
 import * as m003 from './003-chat.js';
 import * as m004 from './004-attachments.js';
+import * as m005 from './005-channel-profile.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-sessions': m002,
   '003-chat': m003,
   '004-attachments': m004,
+  '005-channel-profile': m005,
 };
 
 /** A Kysely migration provider over the list above. */

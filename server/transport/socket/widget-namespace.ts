@@ -6,9 +6,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
 import {
+  IdentityClaimSchema,
   ok,
+  type IdentityView,
   widgetCommandSchemas,
   WidgetHandshakeSchema,
+  type PrechatAnswers,
   type Result,
   type WidgetCommands,
   type WidgetFacts,
@@ -16,9 +19,11 @@ import {
 import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
+import type { ChannelProfiles } from '../../core/services/channel-profile.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
+import type { VisitorProfile } from '../../core/services/visitor-profile.js';
 import { clientAddress } from '../client-address.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
@@ -35,13 +40,15 @@ export interface WidgetNamespaceDeps {
   join: VisitorJoin;
   permissions: VisitorPermissions;
   signals: ChatSignals;
+  profiles: ChannelProfiles;
+  visitorProfiles: VisitorProfile;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
 
 /** Installs the handshake and command handlers on the widget namespace. */
 export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceDeps): void {
-  const { store, chat, join, permissions, signals, log } = deps;
+  const { store, chat, join, permissions, signals, profiles, visitorProfiles, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -59,7 +66,15 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         if (!visitor) throw new HandshakeError('unauthorized', 'Unknown visitor token; start again without it.');
       }
       const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy);
-      socket.data = { channel, visitor, ip };
+      // I-1: `identify()` travels in the handshake; a malformed claim is refused like any bad input.
+      const rawIdentity = (socket.handshake.auth as { identity?: unknown }).identity;
+      let identity: IdentityView | null = null;
+      if (rawIdentity !== undefined) {
+        const claim = v.safeParse(IdentityClaimSchema, rawIdentity);
+        if (!claim.success) throw new HandshakeError('invalid_payload', `Invalid identity: ${claim.issues[0].message}`);
+        ({ identity, visitor } = await visitorProfiles.identify(channel, claim.output, visitor));
+      }
+      socket.data = { channel, visitor, ip, identity };
     };
     run().then(
       () => next(),
@@ -82,10 +97,13 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
     // The token this connection made for a new visitor: if the first answer's ack is lost, the
     // widget asks again and must get it again, or it could never come back to its conversation.
     let issued = '';
-    const start = async () => {
+    const start = async (answers: PrechatAnswers | undefined) => {
+      const checked = await visitorProfiles.checkStart(ctx, answers);
+      if (!checked.ok) return checked;
       const r = await chat.start(ctx);
       if (!r.ok) return r;
       ctx.visitor = r.value.visitor;
+      await visitorProfiles.record(ctx, r.value.session.id, checked.value);
       issued = r.value.token ?? issued;
       // A returning visitor keeps the token they hold; only a new one gets one.
       return enter(ok({ token: issued, session: r.value.session }));
@@ -100,8 +118,12 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
       socket,
       widgetCommandSchemas,
       {
-        'session:start': () => (starting ??= start().finally(() => (starting = undefined))),
-        'session:resume': async () => enter(await chat.resume(ctx)),
+        'session:start': (p) => (starting ??= start(p.prechat).finally(() => (starting = undefined))),
+        'session:resume': async () => {
+          const r = await chat.resume(ctx);
+          if (r.ok && r.value.session && ctx.identity) await visitorProfiles.record(ctx, r.value.session.id, {});
+          return enter(r);
+        },
         'session:join': async (p) => enter(await join.join(ctx, p)),
         'sos:code': async (p) => enter(await join.sosCode(ctx, p.pageId)),
         'message:send': (p) => chat.send(ctx, p),
@@ -110,6 +132,8 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'permission:revoke': (p) => permissions.revoke(ctx, p),
         'typing:set': (p) => signals.visitorTyping(ctx, p),
         'messages:seen': (p) => signals.visitorSeen(ctx, p),
+        'channel:profile': async () => ok(await profiles.publicProfile(ctx.channel)),
+        'offline:leave': (p) => visitorProfiles.leave(ctx, p),
       },
       log,
     );

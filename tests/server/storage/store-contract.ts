@@ -11,6 +11,7 @@ import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { messageContract } from './contract/messages.js';
 import { noteContract } from './contract/notes.js';
+import { profileContract } from './contract/profiles.js';
 import { sessionExpiryContract } from './contract/session-expiry.js';
 import { sessionListContract } from './contract/session-lists.js';
 import { sessionSecretContract } from './contract/session-secrets.js';
@@ -48,5 +49,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     noteContract(getStore);
     auditContract(getStore);
     attachmentContract(getStore);
+    profileContract(getStore);
   });
 }

@@ -1,0 +1,41 @@
+/**
+ * The console's HTTP calls for channel profiles (pre-chat form, business hours, identity secret)
+ * and messages left while offline. Every answer is a `Result`, also when the server cannot be reached.
+ */
+import {
+  fail,
+  type ChannelProfileFields,
+  type ChannelProfileView,
+  type OfflineMessageView,
+  type Result,
+} from '../../src/protocol/index.js';
+
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
+  try {
+    const res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await res.json()) as Result<T>;
+  } catch {
+    return fail('internal', 'The server cannot be reached.');
+  }
+}
+
+const profilePath = (channelId: string) => `/api/channels/${encodeURIComponent(channelId)}/profile`;
+
+/** A channel's profile, secret included (admins). */
+export const getChannelProfile = (channelId: string) => call<ChannelProfileView>('GET', profilePath(channelId));
+
+/** Replaces a channel's pre-chat form and business hours (admins). */
+export const saveChannelProfile = (channelId: string, body: ChannelProfileFields) =>
+  call<ChannelProfileView>('PUT', profilePath(channelId), body);
+
+/** Makes a new identity secret (admins). */
+export const rotateIdentitySecret = (channelId: string) =>
+  call<ChannelProfileView>('POST', `/api/channels/${encodeURIComponent(channelId)}/identity-secret`, {});
+
+/** Messages left while offline in the technician's channels, newest first. */
+export const listOfflineMessages = () => call<OfflineMessageView[]>('GET', '/api/offline-messages');
