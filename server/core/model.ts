@@ -95,7 +95,7 @@ export interface InternalNote {
   createdAt: number;
 }
 
-/** How far one side of a session received and read the other's messages. */
+/** How far one side of a session received and read the other's messages (D-1). */
 export interface Receipt {
   sessionId: string;
   side: 'visitor' | 'technicians';

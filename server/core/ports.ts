@@ -122,7 +122,7 @@ export interface MessageStore {
   markRead(sessionId: string, technicianId: string, seq: number): Promise<void>;
 }
 
-/** Technician-only notes and delivered/read receipts (N-1, R-1). */
+/** Technician-only notes and delivered/read receipts (N-1, D-1). */
 export interface NoteStore {
   /** Like {@link MessageStore.appendMessage}, in the notes' own numbering. */
   appendNote(n: Omit<InternalNote, 'seq'>, expiresAt?: number): Promise<{ note: InternalNote; created: boolean }>;

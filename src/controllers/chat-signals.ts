@@ -1,7 +1,7 @@
 /**
  * The visitor's side of the live signals around chat: "typing…" sent while the visitor types (Y-1),
  * the technician's "typing…" shown and dropped when it goes stale, and delivered / read receipts
- * reported for the technicians' messages (R-1). Signals are best effort: a lost one is replaced by
+ * reported for the technicians' messages (D-1). Signals are best effort: a lost one is replaced by
  * the next, so failures are not retried.
  */
 import type { ReceiptView, TypingView } from '../protocol/views.js';

@@ -57,7 +57,7 @@ type Payload<S extends v.GenericSchema> = v.InferInput<S>;
 export interface VisitorSessionState {
   session: SessionView | null;
   messages: MessageView[];
-  /** How far the technicians received and read the visitor's messages; absent from older servers. */
+  /** How far the technicians received and read the visitor's messages (D-1); absent from older servers. */
   receipts?: ReceiptView[];
 }
 

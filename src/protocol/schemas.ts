@@ -83,10 +83,10 @@ export const NotesSyncSchema = v.strictObject({ sessionId: Id, afterSeq: Seq });
 /** `typing:set`: the sender started (`true`) or stopped typing in a session (Y-1). */
 export const TypingSetSchema = v.strictObject({ sessionId: Id, typing: v.boolean() });
 
-/** `messages:seen`: the widget received (`delivered`) and showed (`read`) messages up to these seqs (R-1). */
+/** `messages:seen`: the widget received (`delivered`) and showed (`read`) messages up to these seqs (D-1). */
 export const MessagesSeenSchema = v.strictObject({ sessionId: Id, delivered: Seq, read: v.optional(Seq) });
 
-/** `session:delivered`: the console received the visitor's messages up to `seq` (R-1). */
+/** `session:delivered`: the console received the visitor's messages up to `seq` (D-1). */
 export const SessionDeliveredSchema = v.strictObject({ sessionId: Id, seq: Seq });
 
 /** `messages:sync`: every message of a session after `afterSeq`, in order. */

@@ -50,7 +50,7 @@ export interface NoteView {
 }
 
 /**
- * How far one side of a session has received and read the other side's messages (R-1): `visitor`
+ * How far one side of a session has received and read the other side's messages (D-1): `visitor`
  * marks cover the technicians' messages, `technicians` marks the visitor's. Both only move forward.
  */
 export interface ReceiptView {
@@ -196,7 +196,7 @@ export interface SessionDetails {
   invitation: Invitation | null;
   /** Whether a widget of the visitor is connected right now. */
   visitorOnline: boolean;
-  /** Both sides' delivered and read marks (R-1). */
+  /** Both sides' delivered and read marks (D-1). */
   receipts: ReceiptView[];
   /** Pre-chat answers and identity the visitor gave (Q-3, I-5); absent from servers without it. */
   profile?: SessionProfileView | null;

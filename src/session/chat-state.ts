@@ -61,7 +61,7 @@ export interface ChatState {
   now: number;
   /** Name of the technician typing right now (Y-1); the controller clears it when it goes stale. */
   typing: string | null;
-  /** How far the technicians received and read the visitor's messages (R-1). */
+  /** How far the technicians received and read the visitor's messages (D-1). */
   receipt: { deliveredSeq: number; readSeq: number };
   /** Files on their way up (F-1). */
   uploads: UploadState[];
@@ -193,7 +193,7 @@ export function reduce(state: ChatState, event: ChatEvent): ChatState {
     case 'receipt': {
       if (event.sessionId !== state.session?.id) return state;
       const { deliveredSeq, readSeq } = state.receipt;
-      // Marks only move forward (R-1): a stale copy arriving late never takes them back.
+      // Marks only move forward (D-1): a stale copy arriving late never takes them back.
       if (event.deliveredSeq <= deliveredSeq && event.readSeq <= readSeq) return state;
       return {
         ...state,
@@ -236,7 +236,7 @@ function withSession(state: ChatState, session: SessionView | null): ChatState {
 }
 
 /**
- * R-1: what the visitor's last confirmed message reached: `read` once a technician read up to it,
+ * D-1: what the visitor's last confirmed message reached: `read` once a technician read up to it,
  * `delivered` once a console received it, else `sent` (stored). Null without such a message.
  */
 export function lastVisitorReceipt(state: ChatState): { seq: number; status: 'sent' | 'delivered' | 'read' } | null {
@@ -246,7 +246,7 @@ export function lastVisitorReceipt(state: ChatState): { seq: number; status: 'se
   return { seq: last.seq, status: readSeq >= last.seq ? 'read' : deliveredSeq >= last.seq ? 'delivered' : 'sent' };
 }
 
-/** The highest `seq` of a technician's message, which the widget reports as delivered (R-1). */
+/** The highest `seq` of a technician's message, which the widget reports as delivered (D-1). */
 export function lastTechnicianSeq(state: ChatState): number {
   return state.messages.findLast((m) => m.author.kind === 'technician')?.seq ?? 0;
 }

@@ -80,7 +80,7 @@ describe('<chat-panel>', () => {
     expect(root.querySelector('.typing')!.textContent).to.contain('Visitor 3F2A is typing');
   });
 
-  it("R-1: shows how far the technicians' last message got", async () => {
+  it("D-1: shows how far the technicians' last message got", async () => {
     const { el, root } = await mount({ messages: [alexSays(1, 'first'), alexSays(2, 'second')] });
     expect(root.querySelector('.receipt')!.textContent).to.equal('Sent');
     el.receipts = { visitor: { sessionId: 's-1', side: 'visitor', deliveredSeq: 2, readSeq: 1 } };

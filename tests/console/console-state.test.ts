@@ -189,7 +189,7 @@ describe('console state: notes, typing, receipts, outbox, arrivals', () => {
     expect([...s.typing.get('s-1')!.keys()]).to.deep.equal([sam.id]);
   });
 
-  it('R-1: receipts only move forward', () => {
+  it('D-1: receipts only move forward', () => {
     const r = (deliveredSeq: number, readSeq: number) => ({
       type: 'receipt' as const,
       receipt: { sessionId: 's-1', side: 'visitor' as const, deliveredSeq, readSeq },

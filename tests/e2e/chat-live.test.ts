@@ -40,7 +40,7 @@ after(async () => {
   await server?.stop();
 });
 
-test('Y-1, R-1: typing shows on both sides, and receipts move from Sent to Read on both sides', async () => {
+test('Y-1, D-1: typing shows on both sides, and receipts move from Sent to Read on both sides', async () => {
   await visitor.goto(`${server.url}/`);
   await visitor.locator('porthole-widget button.launch').click();
   const box = chat(visitor).locator('textarea');

@@ -50,7 +50,7 @@ describe('chat signals: typing and receipts', () => {
     expect(fake.sent.filter((e) => e.event === 'typing:set')[1].payload).to.deep.equal({ sessionId: activeSession.id, typing: false });
   });
 
-  it("R-1: reports the technician's message delivered, then read once the panel is open", async () => {
+  it("D-1: reports the technician's message delivered, then read once the panel is open", async () => {
     const fake = new FakeSocket();
     fake.handlers.set('messages:seen', () => ({ ok: true, value: null }));
     const chat = await mountResumed(fake, activeSession);
@@ -62,7 +62,7 @@ describe('chat signals: typing and receipts', () => {
     expect(await read).to.deep.equal({ sessionId: activeSession.id, delivered: 1, read: 1 });
   });
 
-  it('R-1: shows Sent, Delivered, then Read under the last visitor message, never going back', async () => {
+  it('D-1: shows Sent, Delivered, then Read under the last visitor message, never going back', async () => {
     const fake = new FakeSocket();
     const chat = await mountResumed(fake, activeSession);
     fake.push('message:created', message(1, 'My printer', { kind: 'visitor' }));

@@ -1,7 +1,7 @@
 /**
  * `<chat-panel>`: the chat of the open session. One timeline of the visitor's conversation and the
  * technicians' internal notes (N-1, marked as such), replies on their way or failed (with Retry),
- * who is typing (Y-1), and how far the last reply got (R-1). The composer writes either a reply to
+ * who is typing (Y-1), and how far the last reply got (D-1). The composer writes either a reply to
  * the visitor or an internal note. The chat bar can be hidden (a count shows what arrived since)
  * and unpinned (it then floats over the session view, leaving room for the rest).
  *

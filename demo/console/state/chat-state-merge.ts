@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the console reducer for what surrounds the chat: internal notes (N-1), who is
- * typing (Y-1), both sides' receipts (R-1), and replies waiting for the server's confirmation.
+ * typing (Y-1), both sides' receipts (D-1), and replies waiting for the server's confirmation.
  */
 import type { MessageView, NoteView, ReceiptView, TypingView } from '../../../src/protocol/index.js';
 
@@ -72,7 +72,7 @@ export function withoutConfirmed(pending: readonly PendingReply[], confirmed: re
 }
 
 /**
- * R-1: how far the technicians' last message got with the visitor (`read`, `delivered`, or `sent`),
+ * D-1: how far the technicians' last message got with the visitor (`read`, `delivered`, or `sent`),
  * for the line under it. Null without a technician message.
  */
 export function lastTechnicianReceipt(

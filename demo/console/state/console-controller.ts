@@ -273,7 +273,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     this.#typingStale.delete(id);
   }
 
-  /** tells the visitor their messages reached a console; one report per session at a time. */
+  /** D-1: tells the visitor their messages reached a console; one report per session at a time. */
   async #reportDelivered(sessionId: string): Promise<void> {
     if (this.#reporting.has(sessionId)) return;
     const seq = this.state.sessions.get(sessionId)?.lastSeq ?? 0;

@@ -67,7 +67,7 @@ export interface ConsoleState {
   notes: ReadonlyMap<string, readonly NoteView[]>;
   /** Who is typing, per session id (Y-1). */
   typing: TypingBySession;
-  /** Both sides' receipts, per session id (R-1). */
+  /** Both sides' receipts, per session id (D-1). */
   receipts: ReadonlyMap<string, SessionReceipts>;
   /** Replies and notes sent but not confirmed yet, oldest first; retried after a reconnect. */
   outbox: readonly PendingReply[];

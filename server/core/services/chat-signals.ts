@@ -1,6 +1,6 @@
 /**
  * The live signals around chat: typing indicators (SPEC.md Y-1, relayed, never stored) and delivered
- * / read receipts (R-1, stored marks that only move forward and are announced when they move).
+ * / read receipts (D-1, stored marks that only move forward and are announced when they move).
  */
 import { ok, type MessagesSeen, type Result, type SessionRead, type TypingSet } from '../../../src/protocol/index.js';
 import { technicianMayAct, visitorMayAct } from '../access-rules.js';
@@ -49,21 +49,21 @@ export function chatSignals({ store, publish }: TechnicianDeps, gates: ChatGates
       return ok(null);
     },
 
-    /** R-1: the visitor's widget received (and, with the panel open, showed) messages up to these seqs. */
+    /** D-1: the visitor's widget received (and, with the panel open, showed) messages up to these seqs. */
     async visitorSeen(ctx: VisitorContext, p: MessagesSeen): Promise<Result<null>> {
       const found = visitorMayAct(ctx.visitor ? await store.findSession(p.sessionId) : undefined, ctx.visitor?.id ?? '');
       if (!found.ok) return found;
       return advance(found.value, 'visitor', p.delivered, p.read ?? 0);
     },
 
-    /** R-1: a console received the visitor's messages up to `seq`. */
+    /** D-1: a console received the visitor's messages up to `seq`. */
     async technicianDelivered(tech: Technician, p: SessionRead): Promise<Result<null>> {
       const found = await techAccess(tech, p.sessionId);
       if (!found.ok) return found;
       return advance(found.value, 'technicians', p.seq, 0);
     },
 
-    /** R-1: a technician read up to `seq` (their read mark moved; see the chat service). */
+    /** D-1: a technician read up to `seq` (their read mark moved; see the chat service). */
     technicianRead: (s: Session, seq: number) => advance(s, 'technicians', seq, seq),
   };
 }

@@ -39,7 +39,7 @@ describe('typing indicators and receipts', () => {
     assert.equal(!dave.ok && dave.error, 'forbidden');
   });
 
-  test('R-1: the widget reports delivered then read; the console hears each move once', async () => {
+  test('D-1: the widget reports delivered then read; the console hears each move once', async () => {
     const { sessionId, widget } = await team.joined(team.bob);
     for (const text of ['one', 'two'])
       valueOf(await emitAck(team.bob.socket, 'message:send', { sessionId, clientId: newClientId(), text }));
@@ -58,7 +58,7 @@ describe('typing indicators and receipts', () => {
     assert.deepEqual(details.receipts, [{ sessionId, side: 'visitor', deliveredSeq: 2, readSeq: 2 }]);
   });
 
-  test("R-1: the console's delivery and read marks reach the widget, and come back on resume", async () => {
+  test("D-1: the console's delivery and read marks reach the widget, and come back on resume", async () => {
     const { sessionId, widget } = await team.joined(team.bob);
     const m = valueOf(await emitAck(widget, 'message:send', { sessionId, clientId: newClientId(), text: 'help' }));
 

@@ -64,7 +64,7 @@ export function noteContract(getStore: () => Store): void {
   });
 
   describe('receipts', () => {
-    test('R-1: marks move forward, read counts as delivered, and a mark that does not move answers null', async () => {
+    test('D-1: marks move forward, read counts as delivered, and a mark that does not move answers null', async () => {
       const store = getStore();
       const { session } = await seedSession(store);
       assert.deepEqual(await store.listReceipts(session.id), []);
@@ -85,7 +85,7 @@ export function noteContract(getStore: () => Store): void {
       assert.equal(await store.advanceReceipt(session.id, 'visitor', 4, 4), null);
     });
 
-    test('R-1: each side has its own marks; a first all-zero mark is no news', async () => {
+    test('D-1: each side has its own marks; a first all-zero mark is no news', async () => {
       const store = getStore();
       const { session } = await seedSession(store);
       assert.equal(await store.advanceReceipt(session.id, 'technicians', 0, 0), null);
