@@ -6,8 +6,10 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
+import type { MailSender } from './core/desk/desk-ports.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
+import { serviceDesk, type ServiceDesk } from './core/services/desk/service-desk.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -18,7 +20,9 @@ import { visitorPermissions } from './core/services/visitor-permissions.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
+import { withActivityRelay } from './transport/socket/activity-relay.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
+import { socketDeskPublisher } from './transport/socket/desk-publisher.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
 import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
@@ -39,6 +43,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** How often expiry runs (sessions, permission requests); 0 turns the timer off (tests run it by hand). */
   expiryIntervalMs?: number;
+  /** Service desk mail: the SMTP sender (null keeps mail in the outbox, E-1) and the desk's address. */
+  deskMail?: { sender: MailSender | null; address: string };
 }
 
 /** The built server. */
@@ -48,6 +54,8 @@ export interface App {
   auth: ReturnType<typeof technicianAuth>;
   /** Runs one expiry pass now. */
   expire: () => Promise<{ sessions: number; permissions: number }>;
+  /** The service desk, for mail intake (SMTP listener, IMAP) and other features. */
+  desk: ServiceDesk;
 }
 
 /** Wires storage, services, HTTP routes and socket namespaces. Call `http.listen()` to serve. */
@@ -66,9 +74,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const widgetNs = io.of(NAMESPACES.widget) as WidgetNamespace;
   const consoleNs = io.of(NAMESPACES.console) as ConsoleNamespace;
-  const publish = socketPublisher(widgetNs, consoleNs);
+  const relayed = withActivityRelay(socketPublisher(widgetNs, consoleNs), (e) =>
+    http.log.error({ err: e }, 'ticket timeline relay failed'),
+  );
+  const publish = relayed.publish;
   const presence = socketPresence(widgetNs, consoleNs);
   const core = { store, env, publish };
+  const desk = sessionDesk({ ...core, presence });
+  const deskMail = deps.deskMail ?? { sender: null, address: 'desk@porthole.local' };
+  const service = serviceDesk({
+    store,
+    env,
+    deskPublish: socketDeskPublisher(consoleNs),
+    mail: deskMail.sender,
+    deskAddress: deskMail.address,
+    sessions: desk,
+    presence,
+  });
+  relayed.relayTo(service.relay);
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
 
   mountWidgetNamespace(widgetNs, {
@@ -83,7 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     store,
     auth,
     chat: technicianChat(core),
-    desk: sessionDesk({ ...core, presence }),
+    desk,
+    serviceDesk: service,
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -122,5 +146,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await running?.catch(() => undefined);
     await io.close();
   });
-  return { http, io, auth, expire };
+  return { http, io, auth, expire, desk: service };
 }

@@ -4,6 +4,7 @@
  */
 import type { ActivityView, MessageView, PermissionStatus, PermissionView, SessionFact, TechnicianRef } from '../../src/protocol/index.js';
 import type { Activity, AuthSession, Channel, Message, Permission, Session, SupportCode, Technician, Visitor } from './model.js';
+import type { DeskStore } from './desk/desk-ports.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -120,7 +121,7 @@ export interface AuditStore {
 }
 
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore {
+export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore, DeskStore {
   close(): Promise<void>;
 }
 

@@ -7,9 +7,12 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
+import { deskSettingsQueries } from './kysely/desk-settings-queries.js';
+import { mailQueries } from './kysely/mail-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
+import { ticketQueries } from './kysely/ticket-queries.js';
 import type { Database } from './schema.js';
 
 /** Builds a {@link Store} over an open, migrated database; `close` destroys it. */
@@ -20,6 +23,9 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...sessionQueries(db),
     ...messageQueries(db),
     ...auditQueries(db, randomUUID),
+    ...ticketQueries(db),
+    ...deskSettingsQueries(db),
+    ...mailQueries(db),
     async close() {
       await db.destroy();
     },

@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot';
 import type { Result } from './errors.js';
+import { deskCommandSchemas, type DeskCommands, type DeskFacts } from './desk-events.js';
 import {
   ConnectCodeSchema,
   DirectoryListSchema,
@@ -96,7 +97,7 @@ export interface Directory {
 }
 
 /** Events the console sends. */
-export interface ConsoleCommands {
+export interface ConsoleCommands extends DeskCommands {
   /** Sessions of the technician's channels and those they take part in. */
   'sessions:list': (p: Payload<typeof SessionsListSchema>, ack: Ack<SessionSummary[]>) => void;
   'session:details': (p: Payload<typeof SessionDetailsSchema>, ack: Ack<SessionDetails>) => void;
@@ -116,7 +117,7 @@ export interface ConsoleCommands {
 export type SessionFact = SessionView & { channelName: string };
 
 /** Events the server sends to the console. */
-export interface ConsoleFacts {
+export interface ConsoleFacts extends DeskFacts {
   'session:created': (session: SessionFact) => void;
   'session:updated': (session: SessionFact) => void;
   /** The session was deleted, or moved where this technician no longer sees it. */
@@ -153,6 +154,7 @@ export const consoleCommandSchemas = {
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,
+  ...deskCommandSchemas,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

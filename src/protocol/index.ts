@@ -4,3 +4,6 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './views.js';
 export * from './events.js';
+export * from './desk-views.js';
+export * from './desk-schemas.js';
+export * from './desk-events.js';

@@ -4,10 +4,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-sessions.js';
+import * as m008 from './008-desk.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-sessions': m002,
+  '008-desk': m008,
 };
 
 /** A Kysely migration provider over the list above. */

@@ -8,12 +8,14 @@ import type { Namespace } from 'socket.io';
 import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '../../../src/protocol/index.js';
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
+import type { ServiceDesk } from '../../core/services/desk/service-desk.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
 import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
 import { bindCommands } from './commands.js';
+import { deskHandlers } from './desk-handlers.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
 import { channelRoom, technicianRoom } from './rooms.js';
@@ -36,6 +38,7 @@ export interface ConsoleNamespaceDeps {
   auth: TechnicianAuth;
   chat: TechnicianChat;
   desk: SessionDesk;
+  serviceDesk: ServiceDesk;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -97,6 +100,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'message:send': (p) => chat.send(tech, p),
         'messages:sync': (p) => chat.sync(tech, p),
         'session:read': (p) => chat.read(tech, p),
+        ...deskHandlers(deps.serviceDesk, tech, siteBase),
       },
       log,
     );
