@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import * as v from 'valibot';
+import { deskConfig, DeskEnvSchema, type DeskConfig } from './desk-config.js';
 
 const Port = v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(65535));
 
@@ -18,6 +19,7 @@ const EnvSchema = v.object({
   PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
   TRUST_PROXY: v.optional(v.picklist(['true', 'false', '1', '0']), 'false'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  ...DeskEnvSchema.entries,
 });
 
 /** Validated server settings. */
@@ -41,6 +43,8 @@ export interface Config {
   distDir: string;
   /** Folder of the demo website. */
   siteDir: string;
+  /** Service desk mail: SMTP out, SMTP listener and IMAP in. */
+  desk: DeskConfig;
 }
 
 /** Empty strings count as unset, as a shell's `VAR= cmd` means. */
@@ -72,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logLevel: e.LOG_LEVEL,
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
+    desk: deskConfig(e),
   };
 }

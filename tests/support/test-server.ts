@@ -51,6 +51,8 @@ export interface TestServerOptions {
   expiryIntervalMs?: number;
   /** Believe X-Forwarded-For, so tests can speak from several client addresses (J-1, J-2). */
   trustProxy?: boolean;
+  /** Service desk mail: an SMTP sender (e.g. to a test sink) and the desk's address. */
+  deskMail?: AppDeps['deskMail'];
 }
 
 /** A started test server. */
@@ -84,6 +86,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
     adapter: options.adapter,
     expiryIntervalMs: options.expiryIntervalMs ?? 0,
     trustProxy: options.trustProxy,
+    deskMail: options.deskMail,
   });
   await app.auth.bootstrap({ ...TEST_ADMIN });
   await app.http.listen({ port: 0, host: '127.0.0.1' });

@@ -4,7 +4,7 @@
  * ticket or opens a new one (E-3, E-4), keeping attachments within bounds (E-5).
  */
 import type { TicketActor } from '../../../../src/protocol/index.js';
-import type { Ticket } from '../../desk/desk-model.js';
+import type { Ticket, UnreadableMail } from '../../desk/desk-model.js';
 import { keptAttachments, threadIds, type InboundMail } from '../../desk/inbound-mail.js';
 import { applyOutcome, routeTicket, type RoutingOutcome } from '../../desk/rules-engine.js';
 import { newTicket, refFromSubject, ticketRef, type TicketInput } from '../../desk/ticket-rules.js';
@@ -142,6 +142,11 @@ export function ticketIntake(ctx: DeskContext, out: MailOut) {
       const body = notKept.length ? `${m.text}\n\n[Not kept, too large: ${notKept.join(', ')}]` : m.text;
       await ctx.log(ticket, 'mail_in', customer, summary, body, { mailId, attachments, source: m.source });
       return { kind, ticket };
+    },
+
+    /** E-6: keeps what intake could not read, for the console's "could not read" list. */
+    async recordUnreadable(u: UnreadableMail): Promise<void> {
+      await store.insertUnreadable(u);
     },
 
     /** E-3, E-4: the ticket a mail answers, by its thread headers, else by `[#T-n]` from its customer. */
