@@ -93,6 +93,8 @@ export function imapIntake(o: ImapIntakeOptions): ImapIntake {
       secure: o.settings.secure,
       auth: { user: o.settings.user, pass: o.settings.pass },
       logger: false,
+      // IDLE as soon as the connection is quiet (imapflow waits 15 s by default): new mail is pushed.
+      autoIdleDelay: 200,
     });
     c.on('error', (e: unknown) => o.log.error({ err: e }, 'imap connection error'));
     c.on('exists', () => {
