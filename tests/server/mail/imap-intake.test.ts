@@ -55,8 +55,12 @@ describe('E-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, ()
     assert.equal((await tagged('backfill')).length, 2, 'start reads what is already there');
     await dovecot.append(mail(3, 'backfill'));
     await eventually(async () => (await tagged('backfill')).length === 3, 'the mail announced by IDLE');
-    const state = await server.store.getMailboxState(mailboxKey(settings));
-    assert.equal(state?.lastUid, 3);
+    // The position is stored right after the mail is taken in.
+    const state = await eventually(async () => {
+      const st = await server.store.getMailboxState(mailboxKey(settings));
+      return st?.lastUid === 3 && st;
+    }, 'the stored position');
+    assert.ok(state.uidValidity > 0);
     await intake.stop();
   });
 
