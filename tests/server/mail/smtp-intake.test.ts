@@ -6,8 +6,11 @@ import { startSmtpListener, type SmtpListener } from '../../../server/mail/smtp-
 import { smtpSender } from '../../../server/mail/smtp-sender.js';
 import { nodeEnv } from '../../../server/security/node-env.js';
 import { eventually, sendMail, startMailSink, type MailSink } from '../../support/mail-sink.js';
+import { freePort } from '../../support/free-port.js';
 import {
+  adminIdOf,
   buildTestServer,
+  TEST_ADMIN,
   connectConsole,
   disconnectAll,
   emitAck,
@@ -197,5 +200,49 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     await ticketNamed('After the twice');
     const all: Ticket[] = await server.store.recentTickets(200);
     assert.equal(all.filter((t) => t.name === 'Sent twice').length, 1);
+  });
+
+  test('R-4: "email the assignee" sends the assignee a notification; it is not on the customer\'s timeline', async () => {
+    const adminId = await adminIdOf(server);
+    valueOf(
+      await emitAck(tech, 'rule:save', {
+        rule: {
+          name: 'Outages to the admin',
+          description: '',
+          enabled: true,
+          match: 'all',
+          conditions: [{ field: 'subject', op: 'starts_with', value: 'outage' }],
+          actions: [{ type: 'set_assignee', assignee: { kind: 'technician', id: adminId } }, { type: 'notify_assignee' }],
+        },
+      }),
+    );
+    await sendMail(listener.port, { from: 'ida@example.org', to: DESK, subject: 'Outage in hall B', text: 'Everything is down.' });
+    const t = await ticketNamed('Outage in hall B');
+    const note = await sink.next((m) => m.subject === `Assigned to you: Outage in hall B [#T-${t.number}]`);
+    assert.equal(note.to && !Array.isArray(note.to) ? note.to.value[0].address : '', TEST_ADMIN.email);
+    const d = valueOf(await emitAck(tech, 'ticket:details', { ticketId: t.id }));
+    assert.equal(d.timeline.filter((e) => e.kind === 'mail_out').length, 0);
+  });
+});
+
+describe('E-1: mail out when the SMTP server is down', () => {
+  test('E-1: the reply is kept, marked failed, and the timeline says so', async () => {
+    const sender = smtpSender({ host: '127.0.0.1', port: await freePort(), secure: false });
+    const server = await buildTestServer({ storage: storageKindFromEnv(), deskMail: { sender, address: DESK } });
+    const tech = await connectConsole(server.url, await server.login());
+    try {
+      const t = valueOf(
+        await emitAck(tech, 'ticket:create', { name: 'Down', description: '', customer: { name: '', email: 'jo@example.org', phone: '' } }),
+      );
+      const mail = valueOf(await emitAck(tech, 'ticket:reply', { ticketId: t.id, text: 'hello' }));
+      assert.equal(mail.status, 'failed');
+      assert.equal((await server.store.findMail(mail.id))?.status, 'failed');
+      const d = valueOf(await emitAck(tech, 'ticket:details', { ticketId: t.id }));
+      assert.match(d.timeline.at(-1)?.summary ?? '', /failed/);
+    } finally {
+      disconnectAll(tech);
+      sender.close();
+      await server.close();
+    }
   });
 });
