@@ -19,6 +19,7 @@ import { visitorJoin } from './core/services/visitor-join.js';
 import { visitorPermissions } from './core/services/visitor-permissions.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
+import { deskRoutes } from './transport/http/desk-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
 import { withActivityRelay } from './transport/socket/activity-relay.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
+  deskRoutes(http, auth, service);
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);

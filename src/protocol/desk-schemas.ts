@@ -189,5 +189,7 @@ export const GroupSaveSchema = v.strictObject({
 });
 /** Payloads that name one group. */
 export const GroupRefSchema = v.strictObject({ groupId: Id });
+/** `GET /api/desk/attachments/:attachmentId`. */
+export const AttachmentRefSchema = v.strictObject({ attachmentId: Id });
 /** Payloads without fields. */
 export const DeskEmptySchema = v.strictObject({});

@@ -101,6 +101,11 @@ export const timelineStyles = css`
     margin-top: 4px;
     color: #1b1f24;
   }
+  .file {
+    display: inline-block;
+    margin: 4px 8px 0 0;
+    font-size: 12px;
+  }
   .link code {
     overflow-wrap: anywhere;
   }

@@ -19,6 +19,10 @@ import { TIMELINE_LABEL, when } from './desk-labels.js';
 import { offlineRun, type DeskRun } from './desk-run.js';
 import { timelineStyles } from './ticket-timeline.styles.js';
 
+/** Attachments a mail-in line lists (kept by intake, E-5). */
+const attachmentsOf = (e: TimelineEntryView): { id: string; filename: string; size: number }[] =>
+  Array.isArray(e.data.attachments) ? (e.data.attachments as { id: string; filename: string; size: number }[]) : [];
+const sizeLabel = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);
 const actorName = (e: TimelineEntryView) => (e.actor.kind === 'system' ? 'Porthole' : e.actor.name);
 const SESSION_STATE: Record<string, string> = {
   waiting: 'Waiting for the customer',
@@ -86,6 +90,12 @@ export class TicketTimeline extends LitElement {
               <div class="summary">${e.summary}</div>
               ${typeof e.data.link === 'string' ? html`<div class="link">Link: <code>${e.data.link}</code>${typeof e.data.pin === 'string' ? html` · PIN <code>${e.data.pin}</code>` : nothing}</div>` : nothing}
               ${e.body ? html`<div class="body">${e.body}</div>` : nothing}
+              ${attachmentsOf(e).map(
+                (a) =>
+                  html`<a class="file" href="/api/desk/attachments/${encodeURIComponent(a.id)}" download=${a.filename}
+                    >${a.filename} (${sizeLabel(a.size)})</a
+                  >`,
+              )}
             </li>`,
         )}
       </ol>

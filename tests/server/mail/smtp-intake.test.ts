@@ -149,6 +149,16 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     const stored = await server.store.findAttachment(d.attachments[0].id);
     assert.deepEqual([...(stored?.content ?? [])], [137, 80, 78, 71, 1, 2, 3]);
     assert.match(d.timeline.find((e) => e.kind === 'mail_in')?.body ?? '', /Not kept, too large: huge\.bin \(6\.0 MB\)/);
+
+    // The console downloads it over HTTP, signed in, always as an attachment.
+    const url = `${server.url}/api/desk/attachments/${d.attachments[0].id}`;
+    const res = await fetch(url, { headers: { cookie: await server.login() } });
+    assert.equal(res.status, 200);
+    assert.deepEqual([...new Uint8Array(await res.arrayBuffer())], [137, 80, 78, 71, 1, 2, 3]);
+    assert.equal(res.headers.get('content-type'), 'application/octet-stream');
+    assert.equal(res.headers.get('content-disposition'), 'attachment; filename="small.png"');
+    assert.equal((await fetch(url)).status, 401, 'not without signing in');
+    assert.equal((await fetch(`${server.url}/api/desk/attachments/nope`, { headers: { cookie: await server.login() } })).status, 404);
   });
 
   test('E-6: broken MIME, missing headers, odd charsets and garbage never stop intake', async () => {

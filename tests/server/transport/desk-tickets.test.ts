@@ -48,6 +48,19 @@ describe('service desk over the console socket', () => {
     assert.deepEqual(carolList, []);
     const carolDetails = await emitAck(team.carol.socket, 'ticket:details', { ticketId: t.id });
     assert.equal(carolDetails.ok ? 'ok' : carolDetails.error, 'not_found');
+    await team.server.store.insertAttachment({
+      id: `att-${t.id}`,
+      ticketId: t.id,
+      mailId: 'm',
+      filename: 'secret.txt',
+      contentType: 'text/plain',
+      size: 1,
+      content: new Uint8Array([65]),
+      createdAt: 0,
+    });
+    const download = (cookie: string) => fetch(`${team.server.url}/api/desk/attachments/att-${t.id}`, { headers: { cookie } });
+    assert.equal((await download(team.carol.cookie)).status, 404, "Carol cannot download the ticket's attachment");
+    assert.equal((await download(team.bob.cookie)).status, 200);
     const carolEdit = await emitAck(team.carol.socket, 'ticket:update', { ticketId: t.id, changes: { status: 'closed' } });
     assert.equal(carolEdit.ok ? 'ok' : carolEdit.error, 'not_found');
     assert.equal(valueOf(await emitAck(team.bob.socket, 'tickets:list', { search: 'Secret' })).length, 1);

@@ -16,7 +16,7 @@ import {
   type TicketChanges,
   type TicketCreate,
 } from '../../../../src/protocol/index.js';
-import type { Ticket } from '../../desk/desk-model.js';
+import type { Attachment, Ticket } from '../../desk/desk-model.js';
 import { mailView, noteView, ticketView, timelineView } from '../../desk/desk-views.js';
 import { describeChanges, mayViewTicket, normaliseTags, ticketRef } from '../../desk/ticket-rules.js';
 import type { Technician } from '../../model.js';
@@ -198,6 +198,13 @@ export function ticketWork(
         },
         invitation: { to: t.customer.email, subject: `Remote support for ${t.name}`, text },
       });
+    },
+
+    /** E-5, K-9: an attachment's bytes, for a technician who may see its ticket. */
+    async attachment(tech: Technician, attachmentId: string): Promise<Result<Attachment>> {
+      const a = await store.findAttachment(attachmentId);
+      const found = a ? await visible(tech, a.ticketId) : null;
+      return a && found?.ok ? ok(a) : fail('not_found', 'No such attachment.');
     },
 
     /** K-10: sends the (edited) invitation to the customer; the session must belong to the ticket. */
