@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RuleInput, TicketCreate } from '../../../src/protocol/index.js';
-import { connectWidget, emitAck, emitRaw, linkToken, nextEvent, valueOf } from '../../support/test-server.js';
+import { connectWidget, emitAck, emitRaw, linkToken, newClientId, nextEvent, valueOf } from '../../support/test-server.js';
 import { startTeam, type Team } from './team.js';
 
 const form = (over: Partial<TicketCreate> = {}): TicketCreate => ({
@@ -214,7 +214,7 @@ describe('service desk over the console socket', () => {
     assert.equal((await team.server.store.recentTickets(500)).length, before);
   });
 
-  test('K-10, K-11: "Create session" ties a session to the ticket; the customer joining lands on its timeline', async () => {
+  test('K-10, K-11: "Create session" ties a session to the ticket; the customer joining and the chat land on its timeline', async () => {
     const t = valueOf(await emitAck(team.bob.socket, 'ticket:create', form()));
     const made = valueOf(await emitAck(team.bob.socket, 'ticket:session', { ticketId: t.id, channelId: team.demoId }));
     assert.equal(made.invitation.to, 'ann@example.com');
@@ -224,6 +224,12 @@ describe('service desk over the console socket', () => {
     team.track(widget);
     valueOf(await emitAck(widget, 'session:join', { link: linkToken(made.session.link ?? '') }));
     assert.equal((await joinedLine).actor.kind, 'customer');
+    const chatLine = nextEvent(team.bob.socket, 'timeline:created', (e) => e.ticketId === t.id && e.kind === 'chat');
+    valueOf(
+      await emitAck(widget, 'message:send', { sessionId: made.session.sessionId, clientId: newClientId(), text: 'I am here <b>now</b>' }),
+    );
+    const chat = await chatLine;
+    assert.deepEqual([chat.actor, chat.body], [{ kind: 'customer', name: 'Ann' }, 'I am here <b>now</b>']);
     const d = valueOf(await emitAck(team.bob.socket, 'ticket:details', { ticketId: t.id }));
     assert.deepEqual(
       d.sessions.map((s) => [s.sessionId, s.status, s.visitorOnline]),
