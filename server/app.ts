@@ -44,7 +44,7 @@ export interface AppDeps {
   publicUrl?: string;
   /** How often expiry runs (sessions, permission requests); 0 turns the timer off (tests run it by hand). */
   expiryIntervalMs?: number;
-  /** Service desk mail: the SMTP sender (null keeps mail in the outbox, E-1) and the desk's address. */
+  /** Service desk mail: the SMTP sender (null keeps mail in the outbox, X-1) and the desk's address. */
   deskMail?: { sender: MailSender | null; address: string };
 }
 

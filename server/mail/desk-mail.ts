@@ -1,5 +1,5 @@
 /**
- * Starts the desk's mail from the configuration: the SMTP sender (or none: the outbox, E-1), the
+ * Starts the desk's mail from the configuration: the SMTP sender (or none: the outbox, X-1), the
  * built-in SMTP listener and the IMAP intake (each only when configured).
  */
 import type { DeskConfig } from '../desk-config.js';

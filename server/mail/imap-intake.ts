@@ -1,5 +1,5 @@
 /**
- * IMAP intake (E-7) with imapflow: reads the mailbox from the last UID it finished, one mail at a
+ * IMAP intake (X-7) with imapflow: reads the mailbox from the last UID it finished, one mail at a
  * time, and stores the new position after each; waits in IDLE for new mail; reconnects after an
  * outage and backfills from the stored position. A mail finished but not yet marked (a crash in
  * between) is read again after a restart and then answered by the desk as a duplicate (its

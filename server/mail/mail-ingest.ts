@@ -1,5 +1,5 @@
 /**
- * One raw mail into the desk, whatever it contains (E-6): parsed into a ticket or a reply, or, when
+ * One raw mail into the desk, whatever it contains (X-6): parsed into a ticket or a reply, or, when
  * nothing usable is in it or anything fails, recorded in the "could not read" list. Never throws,
  * so the SMTP listener and the IMAP loop always move on.
  */
@@ -8,7 +8,7 @@ import type { ServiceDesk } from '../core/services/desk/service-desk.js';
 import type { MailOutcome } from '../core/services/desk/ticket-intake.js';
 import { clean, parseMail } from './parse-mail.js';
 
-/** The most bytes of one mail the desk reads; the rest is dropped and the mail marked cut (E-5). */
+/** The most bytes of one mail the desk reads; the rest is dropped and the mail marked cut. */
 export const MAX_RAW_BYTES = 25 * 1024 * 1024;
 
 /** What became of one raw mail. */

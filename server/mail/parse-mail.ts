@@ -1,5 +1,5 @@
 /**
- * Raw mail to the desk's {@link InboundMail} with mailparser. Lenient by design (E-6): a broken
+ * Raw mail to the desk's {@link InboundMail} with mailparser. Lenient by design (X-6): a broken
  * part, an unknown charset or a missing header leaves that field empty instead of failing.
  */
 import { simpleParser, type AddressObject } from 'mailparser';

@@ -1,6 +1,6 @@
 /**
  * The desk's built-in SMTP listener (smtp-server): accepts mail for the desk's domain and feeds
- * each message to intake (E-4..E-6). Plain SMTP without authentication: put it behind your MX or
+ * each message to intake (X-4..X-6). Plain SMTP without authentication: put it behind your MX or
  * a relay that does TLS and spam filtering.
  */
 import { SMTPServer } from 'smtp-server';
@@ -42,7 +42,7 @@ export async function startSmtpListener(o: SmtpListenerOptions): Promise<SmtpLis
       let size = 0;
       let truncated = false;
       stream.on('data', (chunk: Buffer) => {
-        // Past the bound the rest is read and dropped: a huge mail still makes a ticket (E-5).
+        // Past the bound the rest is read and dropped: a huge mail still makes a ticket.
         if (size + chunk.byteLength > MAX_RAW_BYTES) {
           if (size < MAX_RAW_BYTES) chunks.push(chunk.subarray(0, MAX_RAW_BYTES - size));
           truncated = true;

@@ -74,9 +74,9 @@ export interface DeskCommands {
   'groups:list': (p: Payload<typeof DeskEmptySchema>, ack: Ack<GroupView[]>) => void;
   'group:save': (p: Payload<typeof GroupSaveSchema>, ack: Ack<GroupView>) => void;
   'group:delete': (p: Payload<typeof GroupRefSchema>, ack: Ack<null>) => void;
-  /** Outgoing mail, newest first; with no SMTP configured it stays here (E-1). */
+  /** Outgoing mail, newest first; with no SMTP configured it stays here. */
   'mail:outbox': (p: Payload<typeof DeskEmptySchema>, ack: Ack<MailView[]>) => void;
-  /** Mail intake could not read (E-6), newest first. */
+  /** Mail intake could not read, newest first. */
   'mail:unreadable': (p: Payload<typeof DeskEmptySchema>, ack: Ack<UnreadableMailView[]>) => void;
 }
 

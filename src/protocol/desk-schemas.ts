@@ -157,7 +157,7 @@ export type TicketQuery = v.InferOutput<typeof TicketListSchema>;
 export const TicketRefSchema = v.strictObject({ ticketId: Id });
 /** `ticket:note`: an internal note. */
 export const TicketNoteSchema = v.strictObject({ ticketId: Id, text: NonEmpty(DESK_LIMITS.noteText) });
-/** `ticket:reply`: an email to the ticket's customer, threaded onto the ticket (E-3). */
+/** `ticket:reply`: an email to the ticket's customer, threaded onto the ticket (X-3). */
 export const TicketReplySchema = v.strictObject({ ticketId: Id, text: NonEmpty(DESK_LIMITS.replyText) });
 /** `ticket:session`: a support session tied to the ticket, in one of the technician's channels. */
 export const TicketSessionSchema = v.strictObject({ ticketId: Id, channelId: Id });

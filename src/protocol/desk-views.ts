@@ -29,7 +29,7 @@ export interface Customer {
 /** A ticket as lists and the overview panel show it. */
 export interface TicketView {
   id: string;
-  /** Human number, shown as `T-<number>` and carried in mail subjects (E-3). */
+  /** Human number, shown as `T-<number>` and carried in mail subjects (X-3). */
   number: number;
   name: string;
   description: string;
@@ -102,7 +102,7 @@ export interface TicketDetails {
   sessions: TicketSessionView[];
 }
 
-/** A mail the desk sent or kept in its outbox (E-1). */
+/** A mail the desk sent or kept in its outbox (X-1). */
 export interface MailView {
   id: string;
   ticketId: string | null;
@@ -117,7 +117,7 @@ export interface MailView {
   at: number;
 }
 
-/** A mail intake could not read well enough to make a ticket (E-6). */
+/** A mail intake could not read well enough to make a ticket (X-6). */
 export interface UnreadableMailView {
   id: string;
   source: string;

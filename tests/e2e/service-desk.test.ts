@@ -45,7 +45,7 @@ after(async () => {
   await sink?.close();
 });
 
-test('E-1..E-4, R-5, K-10, K-11: mail → ticket → rule → reply by email → session → the customer joins, all on the timeline', async () => {
+test('X-1..X-4, R-5, K-10, K-11: mail → ticket → rule → reply by email → session → the customer joins, all on the timeline', async () => {
   // An admin writes and enables a rule in the console.
   await tech.locator('console-nav button', { hasText: 'Service desk' }).last().click();
   await tech.locator('desk-admin-page button', { hasText: 'New rule' }).click();

@@ -19,7 +19,7 @@ import { TIMELINE_LABEL, when } from './desk-labels.js';
 import { offlineRun, type DeskRun } from './desk-run.js';
 import { timelineStyles } from './ticket-timeline.styles.js';
 
-/** Attachments a mail-in line lists (kept by intake, E-5). */
+/** Attachments a mail-in line lists (kept by intake, X-5). */
 const attachmentsOf = (e: TimelineEntryView): { id: string; filename: string; size: number }[] =>
   Array.isArray(e.data.attachments) ? (e.data.attachments as { id: string; filename: string; size: number }[]) : [];
 const sizeLabel = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);

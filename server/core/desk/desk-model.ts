@@ -103,7 +103,7 @@ export interface Attachment {
   createdAt: number;
 }
 
-/** Mail intake could not make a ticket from this (E-6). */
+/** Mail intake could not make a ticket from this. */
 export interface UnreadableMail {
   id: string;
   source: string;

@@ -19,7 +19,7 @@ import type {
 /** Who a ticket list is for: everything (admins) or what K-9 lets this technician see. */
 export type TicketScope = { all: true } | { all: false; technicianId: string; groupIds: string[] };
 
-/** Where an IMAP mailbox's intake stopped (E-7). */
+/** Where an IMAP mailbox's intake stopped. */
 export interface MailboxState {
   uidValidity: number;
   lastUid: number;
@@ -112,7 +112,7 @@ export interface OutgoingMail {
   references?: string[];
 }
 
-/** Sends mail (SMTP); absent when none is configured, and mail then stays in the outbox (E-1). */
+/** Sends mail (SMTP); absent when none is configured, and mail then stays in the outbox. */
 export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
 }

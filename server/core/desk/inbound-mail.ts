@@ -1,6 +1,6 @@
 /**
  * A mail as intake hands it to the desk, already parsed (by `server/mail/parse-mail.ts`), and the
- * rules for what it belongs to (E-3, E-4) and which attachments are kept (E-5). Pure.
+ * rules for what it belongs to (X-3, X-4) and which attachments are kept (X-5). Pure.
  */
 
 /** One attachment of an incoming mail. */
@@ -28,12 +28,12 @@ export interface InboundMail {
   source: string;
 }
 
-/** E-5: an attachment above this many bytes is not kept (its name and size are noted). */
+/** X-5: an attachment above this many bytes is not kept (its name and size are noted). */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-/** E-5: at most this many bytes of attachments are kept per mail. */
+/** X-5: at most this many bytes of attachments are kept per mail. */
 export const MAX_ATTACHMENTS_BYTES = 15 * 1024 * 1024;
 
-/** E-5: which attachments are kept and which dropped, in order, within both bounds. */
+/** X-5: which attachments are kept and which dropped, in order, within both bounds. */
 export function keptAttachments(list: readonly InboundAttachment[]): {
   kept: InboundAttachment[];
   dropped: { filename: string; size: number }[];
@@ -52,7 +52,7 @@ export function keptAttachments(list: readonly InboundAttachment[]): {
   return { kept, dropped };
 }
 
-/** E-3: the Message-IDs a mail answers, most specific first. */
+/** X-3: the Message-IDs a mail answers, most specific first. */
 export function threadIds(m: Pick<InboundMail, 'inReplyTo' | 'references'>): string[] {
   return [...new Set([m.inReplyTo, ...[...m.references].reverse()].filter(Boolean))];
 }

@@ -32,13 +32,13 @@ export const ticketRef = (number: number): string => `T-${number}`;
 
 const REF_IN_SUBJECT = /\[#T-(\d{1,12})\]/i;
 
-/** E-3: the subject with the ticket's `[#T-n]` reference, added once. */
+/** X-3: the subject with the ticket's `[#T-n]` reference, added once. */
 export function subjectWithRef(subject: string, number: number): string {
   const clean = subject.replace(REF_IN_SUBJECT, '').replace(/\s+/g, ' ').trim();
   return `${clean || 'Your request'} [#${ticketRef(number)}]`;
 }
 
-/** E-3: the ticket number a subject refers to, if any. */
+/** X-3: the ticket number a subject refers to, if any. */
 export function refFromSubject(subject: string): number | null {
   const m = REF_IN_SUBJECT.exec(subject);
   return m ? Number(m[1]) : null;

@@ -93,7 +93,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'bigint', (c) => c.notNull())
-    // Base64: one portable column type for SQLite and PostgreSQL; attachments are size-bounded (E-5).
+    // Base64: one portable column type for SQLite and PostgreSQL; attachments are size-bounded.
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
@@ -151,7 +151,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .execute();
-  // E-7: the same mail seen twice (IMAP after a restart, a resend) is stored once.
+  // the same mail seen twice (IMAP after a restart, a resend) is stored once.
   await db.schema.createIndex('desk_mails_message').unique().on('desk_mails').columns(['direction', 'message_id']).execute();
   await db.schema.createIndex('desk_mails_ticket').on('desk_mails').columns(['ticket_id', 'seq']).execute();
   await db.schema.createIndex('desk_mails_direction').on('desk_mails').columns(['direction', 'seq']).execute();

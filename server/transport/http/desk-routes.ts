@@ -1,5 +1,5 @@
 /**
- * `/api/desk/attachments/:attachmentId`: the bytes of a mail attachment (E-5), for a signed-in
+ * `/api/desk/attachments/:attachmentId`: the bytes of a mail attachment (X-5), for a signed-in
  * technician who may see its ticket (K-9). Always sent as a download, never rendered by the
  * browser, since the content is whatever a stranger mailed.
  */

@@ -17,7 +17,7 @@ const dovecotMissing = fs.existsSync(DOVECOT)
   ? false
   : `${DOVECOT} not installed: IMAP suite not configured (apt-get install -y dovecot-imapd)`;
 
-describe('E-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, () => {
+describe('X-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, () => {
   let dovecot: TestDovecot;
   let server: TestServer;
   let settings: ImapSettings;
@@ -48,7 +48,7 @@ describe('E-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, ()
     await dovecot?.cleanup();
   });
 
-  test('E-7: mail already in the mailbox is backfilled; new mail arrives through IDLE; the position is stored', async () => {
+  test('X-7: mail already in the mailbox is backfilled; new mail arrives through IDLE; the position is stored', async () => {
     await dovecot.append(mail(1, 'backfill'));
     await dovecot.append(mail(2, 'backfill'));
     const intake = await start();
@@ -64,7 +64,7 @@ describe('E-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, ()
     await intake.stop();
   });
 
-  test('E-7: a restart in the middle of a batch misses none and doubles none', async () => {
+  test('X-7: a restart in the middle of a batch misses none and doubles none', async () => {
     for (let n = 1; n <= 8; n++) await dovecot.append(mail(n, 'batch'));
     let seen = 0;
     // Stop the first intake after its third mail of the batch: the restart happens mid-batch.
@@ -92,7 +92,7 @@ describe('E-7: IMAP intake against a real Dovecot', { skip: dovecotMissing }, ()
     await second.stop();
   });
 
-  test('E-7: after an outage of the IMAP server the intake reconnects and backfills', async () => {
+  test('X-7: after an outage of the IMAP server the intake reconnects and backfills', async () => {
     const intake = await start();
     await dovecot.stop();
     await dovecot.start();

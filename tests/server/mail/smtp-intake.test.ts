@@ -54,7 +54,7 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     await sink?.close();
   });
 
-  test('E-4, R-5: a new mail becomes a ticket with its customer; the rules route it', async () => {
+  test('X-4, R-5: a new mail becomes a ticket with its customer; the rules route it', async () => {
     valueOf(
       await emitAck(tech, 'rule:save', {
         rule: {
@@ -88,7 +88,7 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     );
   });
 
-  test("E-2, E-3: a reply goes out over SMTP, threaded; the customer's answer lands on the same ticket and reopens it", async () => {
+  test("X-2, X-3: a reply goes out over SMTP, threaded; the customer's answer lands on the same ticket and reopens it", async () => {
     await sendMail(listener.port, {
       from: 'bo@example.org',
       to: DESK,
@@ -126,7 +126,7 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     assert.notEqual(own.id, t.id);
   });
 
-  test('E-5: attachments are kept; one above the bound is dropped by name and size and noted', async () => {
+  test('X-5: attachments are kept; one above the bound is dropped by name and size and noted', async () => {
     await sendMail(listener.port, {
       from: 'cy@example.org',
       to: DESK,
@@ -161,7 +161,7 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     assert.equal((await fetch(`${server.url}/api/desk/attachments/nope`, { headers: { cookie: await server.login() } })).status, 404);
   });
 
-  test('E-6: broken MIME, missing headers, odd charsets and garbage never stop intake', async () => {
+  test('X-6: broken MIME, missing headers, odd charsets and garbage never stop intake', async () => {
     const raw = (text: string) => sendMail(listener.port, { envelope: { from: 'x@example.org', to: [DESK] }, raw: text });
     // A multipart whose boundary never appears: the text is still read.
     await raw(
@@ -198,7 +198,7 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
     await ticketNamed('Still working');
   });
 
-  test('E-4: mail for another domain is refused at RCPT; the same Message-ID twice makes one ticket', async () => {
+  test('X-4: mail for another domain is refused at RCPT; the same Message-ID twice makes one ticket', async () => {
     await assert.rejects(
       sendMail(listener.port, { from: 'a@example.org', to: 'someone@elsewhere.test', subject: 'nope', text: 'x' }),
       /550/,
@@ -235,8 +235,8 @@ describe('mail in over the built-in SMTP listener, mail out over SMTP', () => {
   });
 });
 
-describe('E-1: mail out when the SMTP server is down', () => {
-  test('E-1: the reply is kept, marked failed, and the timeline says so', async () => {
+describe('X-1: mail out when the SMTP server is down', () => {
+  test('X-1: the reply is kept, marked failed, and the timeline says so', async () => {
     const sender = smtpSender({ host: '127.0.0.1', port: await freePort(), secure: false });
     const server = await buildTestServer({ storage: storageKindFromEnv(), deskMail: { sender, address: DESK } });
     const tech = await connectConsole(server.url, await server.login());

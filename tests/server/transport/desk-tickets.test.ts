@@ -157,7 +157,7 @@ describe('service desk over the console socket', () => {
     assert.deepEqual(valueOf(await emitAck(team.admin.socket, 'rules:list', {})), []);
   });
 
-  test('E-1, E-3: a reply with no SMTP configured is kept in the outbox, threaded and referenced', async () => {
+  test('X-1, X-3: a reply with no SMTP configured is kept in the outbox, threaded and referenced', async () => {
     const t = valueOf(await emitAck(team.bob.socket, 'ticket:create', form()));
     const mail = valueOf(await emitAck(team.bob.socket, 'ticket:reply', { ticketId: t.id, text: 'Please restart it.' }));
     assert.equal(mail.status, 'outbox');

@@ -1,6 +1,6 @@
 /**
  * Admin settings of the desk: rules (R-1, R-8) and technician groups (K-3), plus the outbox and the
- * "could not read" list that every technician may look at (E-1, E-6).
+ * "could not read" list that every technician may look at (X-1, X-6).
  */
 import {
   fail,
@@ -111,7 +111,7 @@ export function deskAdmin(ctx: DeskContext) {
       return ok(null);
     },
 
-    /** E-1: outgoing mail, newest first. Admins see all; others the mail of tickets they may see. */
+    /** outgoing mail, newest first. Admins see all; others the mail of tickets they may see. */
     async outbox(tech: Technician): Promise<Result<MailView[]>> {
       const mails = await store.listMails('out', MAIL_LIST_LIMIT);
       if (tech.role === 'admin') return ok(mails.map(mailView));
@@ -124,7 +124,7 @@ export function deskAdmin(ctx: DeskContext) {
       return ok(out);
     },
 
-    /** E-6: what intake could not read, newest first (admins only: it may be anyone's mail). */
+    /** what intake could not read, newest first (admins only: it may be anyone's mail). */
     async unreadable(tech: Technician): Promise<Result<UnreadableMailView[]>> {
       const refused = adminOnly(tech);
       if (refused) return refused;

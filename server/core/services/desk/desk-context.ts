@@ -15,7 +15,7 @@ export interface DeskDeps {
   store: Store;
   env: Env;
   deskPublish: DeskPublisher;
-  /** Null when no SMTP server is configured: outgoing mail stays in the outbox (E-1). */
+  /** Null when no SMTP server is configured: outgoing mail stays in the outbox. */
   mail: MailSender | null;
   /** The desk's own address: sender of its mail, and where customers write. */
   deskAddress: string;

@@ -1,5 +1,5 @@
 /**
- * Outgoing mail (E-1, E-3): every mail is kept; it is sent through SMTP when one is configured and
+ * Outgoing mail (X-1, X-3): every mail is kept; it is sent through SMTP when one is configured and
  * stays in the outbox otherwise. Replies carry the thread headers and the ticket reference.
  */
 import type { TicketActor } from '../../../../src/protocol/index.js';
@@ -34,7 +34,7 @@ export function mailOut(ctx: DeskContext) {
   };
 
   return {
-    /** E-1, E-3: keeps the mail, sends it if SMTP is configured, logs it on the timeline when asked. */
+    /** keeps the mail, sends it if SMTP is configured, logs it on the timeline when asked. */
     async send(d: MailDraft): Promise<MailRecord> {
       const thread = await threadOf(d.ticket.id);
       const record: MailRecord = {

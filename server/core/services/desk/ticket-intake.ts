@@ -1,7 +1,7 @@
 /**
  * Where tickets come from: `createTicket` (the console form, the widget's "leave a message", a new
  * mail) with rules applied on request (R-7), and `receiveMail`, which threads a reply onto its
- * ticket or opens a new one (E-3, E-4), keeping attachments within bounds (E-5).
+ * ticket or opens a new one (X-3, X-4), keeping attachments within bounds (X-5).
  */
 import type { TicketActor } from '../../../../src/protocol/index.js';
 import type { Ticket, UnreadableMail } from '../../desk/desk-model.js';
@@ -80,7 +80,7 @@ export function ticketIntake(ctx: DeskContext, out: MailOut) {
       return ticket;
     },
 
-    /** E-3, E-4, E-5: a reply goes on its ticket's timeline; anything else opens a ticket. */
+    /** X-3, X-4, X-5: a reply goes on its ticket's timeline; anything else opens a ticket. */
     async receiveMail(m: InboundMail): Promise<MailOutcome> {
       const messageId = m.messageId || `<generated-${env.id()}@porthole.invalid>`;
       const mailId = env.id();
@@ -144,12 +144,12 @@ export function ticketIntake(ctx: DeskContext, out: MailOut) {
       return { kind, ticket };
     },
 
-    /** E-6: keeps what intake could not read, for the console's "could not read" list. */
+    /** X-6: keeps what intake could not read, for the console's "could not read" list. */
     async recordUnreadable(u: UnreadableMail): Promise<void> {
       await store.insertUnreadable(u);
     },
 
-    /** E-3, E-4: the ticket a mail answers, by its thread headers, else by `[#T-n]` from its customer. */
+    /** X-3, X-4: the ticket a mail answers, by its thread headers, else by `[#T-n]` from its customer. */
     async findThread(m: InboundMail): Promise<Ticket | undefined> {
       const ids = threadIds(m);
       const known = ids.length ? await store.findMailByMessageIds(ids) : undefined;

@@ -152,7 +152,7 @@ export function ticketWork(
       return ok(noteView(n));
     },
 
-    /** E-2, E-3: a reply to the customer, threaded; needs the customer's email address. */
+    /** a reply to the customer, threaded; needs the customer's email address. */
     async reply(tech: Technician, ticketId: string, text: string): Promise<Result<MailView>> {
       const found = await visible(tech, ticketId);
       if (!found.ok) return found;
@@ -200,7 +200,7 @@ export function ticketWork(
       });
     },
 
-    /** E-5, K-9: an attachment's bytes, for a technician who may see its ticket. */
+    /** X-5, K-9: an attachment's bytes, for a technician who may see its ticket. */
     async attachment(tech: Technician, attachmentId: string): Promise<Result<Attachment>> {
       const a = await store.findAttachment(attachmentId);
       const found = a ? await visible(tech, a.ticketId) : null;

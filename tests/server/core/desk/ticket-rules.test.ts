@@ -30,7 +30,7 @@ describe('ticket rules', () => {
     assert.equal(newTicket({ name: '', email: '', message: '', subject: 'Re: keep me', origin: 'manual' }, 'i', 0).name, 'Re: keep me');
   });
 
-  test('E-3: the subject carries [#T-n] once, and the number is read back', () => {
+  test('X-3: the subject carries [#T-n] once, and the number is read back', () => {
     assert.equal(subjectWithRef('Re: Printer [#T-7]', 7), 'Re: Printer [#T-7]');
     assert.equal(subjectWithRef('  ', 3), 'Your request [#T-3]');
     assert.equal(refFromSubject('RE: Printer [#t-42] again'), 42);
@@ -58,7 +58,7 @@ describe('ticket rules', () => {
     assert.deepEqual(describeChanges(before, { ...before }, names), []);
   });
 
-  test('E-5: attachments above the size bound are dropped by name and size; the rest kept in order', () => {
+  test('X-5: attachments above the size bound are dropped by name and size; the rest kept in order', () => {
     const a = (name: string, size: number) => ({ filename: name, contentType: 'application/octet-stream', content: new Uint8Array(size) });
     const r = keptAttachments([a('small', 10), a('huge', MAX_ATTACHMENT_BYTES + 1), a('also', 20)]);
     assert.deepEqual(
@@ -68,7 +68,7 @@ describe('ticket rules', () => {
     assert.deepEqual(r.dropped, [{ filename: 'huge', size: MAX_ATTACHMENT_BYTES + 1 }]);
   });
 
-  test('E-3: a reply is looked up by In-Reply-To first, then References from the newest', () => {
+  test('X-3: a reply is looked up by In-Reply-To first, then References from the newest', () => {
     assert.deepEqual(threadIds({ inReplyTo: '<c>', references: ['<a>', '<b>', '<c>'] }), ['<c>', '<b>', '<a>']);
     assert.deepEqual(threadIds({ inReplyTo: '', references: [] }), []);
   });

@@ -29,7 +29,7 @@ const mail = (over: Partial<MailRecord> = {}): MailRecord => ({
 /** Declares the mail tests. */
 export function deskMailContract(getStore: () => Store): void {
   describe('desk: mail', () => {
-    test('E-7: a Message-ID is stored once per direction; the second insert answers false', async () => {
+    test('X-7: a Message-ID is stored once per direction; the second insert answers false', async () => {
       const store = getStore();
       const m = mail({ references: ['<a@x>', '<b@x>'] });
       assert.equal(await store.insertMail(m), true);
@@ -42,7 +42,7 @@ export function deskMailContract(getStore: () => Store): void {
       assert.deepEqual(await store.findMail(m.id), m);
     });
 
-    test('E-3: threading finds the newest mail of a ticket among Message-IDs; mails of a ticket in order', async () => {
+    test('X-3: threading finds the newest mail of a ticket among Message-IDs; mails of a ticket in order', async () => {
       const store = getStore();
       const t = await store.insertTicket(makeTicket());
       const first = mail();
@@ -62,7 +62,7 @@ export function deskMailContract(getStore: () => Store): void {
       );
     });
 
-    test('E-1: outgoing mail lists newest first; status updates stick', async () => {
+    test('X-1: outgoing mail lists newest first; status updates stick', async () => {
       const store = getStore();
       const a = mail({ direction: 'out', status: 'outbox' });
       const b = mail({ direction: 'out', status: 'sent' });
@@ -77,7 +77,7 @@ export function deskMailContract(getStore: () => Store): void {
       assert.deepEqual([out[1].status, out[1].error], ['failed', 'connection refused']);
     });
 
-    test('E-6: unreadable mail lists newest first', async () => {
+    test('X-6: unreadable mail lists newest first', async () => {
       const store = getStore();
       const u = (at: number) => ({ id: uid('u'), source: 'smtp', reason: 'bad', excerpt: '\u0001<x> é', size: 10, at });
       const [old, young] = [u(T0 + 1), u(T0 + 2_000_000_000)];
@@ -88,7 +88,7 @@ export function deskMailContract(getStore: () => Store): void {
       assert.ok(listed.some((l) => l.id === old.id));
     });
 
-    test('E-7: a mailbox position is kept and replaced', async () => {
+    test('X-7: a mailbox position is kept and replaced', async () => {
       const store = getStore();
       const key = uid('imap');
       assert.equal(await store.getMailboxState(key), undefined);
