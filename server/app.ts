@@ -10,10 +10,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { FloodRule } from './core/flood-limit.js';
+import type { MailSender } from './core/desk/desk-ports.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
 import { attachments } from './core/services/attachments.js';
 import { channelProfiles } from './core/services/channel-profile.js';
+import { serviceDesk, type ServiceDesk } from './core/services/desk/service-desk.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -31,8 +33,11 @@ import { attachmentRoutes } from './transport/http/attachment-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { profileRoutes } from './transport/http/profile-routes.js';
 import { socketChannelPresence } from './transport/socket/channel-presence.js';
+import { deskRoutes } from './transport/http/desk-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
+import { withActivityRelay } from './transport/socket/activity-relay.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
+import { socketDeskPublisher } from './transport/socket/desk-publisher.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
 import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
@@ -58,6 +63,8 @@ export interface AppDeps {
   messageRate?: FloodRule;
   /** Folder of uploaded files (`ATTACHMENTS_DIR`); without it, a new folder in the OS's temp dir. */
   attachmentsDir?: string;
+  /** Service desk mail: the SMTP sender (null keeps mail in the outbox, X-1) and the desk's address. */
+  deskMail?: { sender: MailSender | null; address: string };
 }
 
 /** The built server. */
@@ -69,6 +76,8 @@ export interface App {
   expire: () => Promise<{ sessions: number; permissions: number }>;
   /** The attachment folder. */
   files: AttachmentFiles;
+  /** The service desk, for mail intake (SMTP listener, IMAP) and other features. */
+  desk: ServiceDesk;
 }
 
 /** Wires storage, services, HTTP routes and socket namespaces. Call `http.listen()` to serve. */
@@ -87,11 +96,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const widgetNs = io.of(NAMESPACES.widget) as WidgetNamespace;
   const consoleNs = io.of(NAMESPACES.console) as ConsoleNamespace;
-  const publish = socketPublisher(widgetNs, consoleNs);
+  const relayed = withActivityRelay(socketPublisher(widgetNs, consoleNs), (e) =>
+    http.log.error({ err: e }, 'ticket timeline relay failed'),
+  );
+  const publish = relayed.publish;
   const presence = socketPresence(widgetNs, consoleNs);
   const gates = chatGates(env, deps.messageRate);
   const core = { store, env, publish, gates };
   const signals = chatSignals(core, gates);
+  const desk = sessionDesk({ ...core, presence, profileOf: (s) => visitorProfiles.sessionView(s) });
+  const deskMail = deps.deskMail ?? { sender: null, address: 'desk@porthole.local' };
+  const service = serviceDesk({
+    store,
+    env,
+    deskPublish: socketDeskPublisher(consoleNs),
+    mail: deskMail.sender,
+    deskAddress: deskMail.address,
+    sessions: desk,
+    presence,
+  });
+  relayed.relayTo(service.relay);
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
   const profiles = channelProfiles({ store, env, presence: socketChannelPresence(consoleNs) });
   const visitorProfiles = visitorProfile({ store, env, profiles, checkHash: identityHashMatches });
@@ -113,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     chat: technicianChat(core),
     notes: technicianNotes(core, gates),
     signals,
-    desk: sessionDesk({ ...core, presence, profileOf: (s) => visitorProfiles.sessionView(s) }),
+    desk,
+    serviceDesk: service,
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -135,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const files = attachmentFiles(deps.attachmentsDir ?? (await mkdtemp(path.join(tmpdir(), 'porthole-attachments-'))));
   await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
   profileRoutes(http, auth, profiles);
+  deskRoutes(http, auth, service);
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);
@@ -155,5 +181,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await running?.catch(() => undefined);
     await io.close();
   });
-  return { http, io, auth, expire, files };
+  return { http, io, auth, expire, files, desk: service };
 }

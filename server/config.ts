@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import * as v from 'valibot';
+import { deskConfig, DeskEnvSchema, type DeskConfig } from './desk-config.js';
 
 const Port = v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(65535));
 
@@ -27,6 +28,7 @@ const EnvSchema = v.object({
   SQLITE_SYNCHRONOUS: v.optional(v.picklist(['normal', 'full']), 'normal'),
   ATTACHMENTS_DIR: v.optional(v.pipe(v.string(), v.minLength(1))),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  ...DeskEnvSchema.entries,
 });
 
 /** Validated server settings. */
@@ -56,6 +58,8 @@ export interface Config {
   distDir: string;
   /** Folder of the demo website. */
   siteDir: string;
+  /** Service desk mail: SMTP out, SMTP listener and IMAP in. */
+  desk: DeskConfig;
 }
 
 function parseRate(text: string | undefined): Config['messageRate'] {
@@ -96,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     attachmentsDir: path.resolve(root, e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, 'attachments')),
     distDir: path.resolve(root, 'dist'),
     siteDir: path.resolve(root, 'demo/site'),
+    desk: deskConfig(e),
   };
 }

@@ -6,6 +6,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { senderFor, startDeskMail } from './mail/desk-mail.js';
 import { argon2Hasher } from './security/argon2-hasher.js';
 import { nodeEnv } from './security/node-env.js';
 import { openStore } from './storage/open-store.js';
@@ -27,6 +28,7 @@ if (config.redisUrl) {
   adapter = createAdapter(pub, sub);
 }
 
+const deskSender = senderFor(config.desk);
 const app = await buildApp({
   messageRate: config.messageRate,
   store,
@@ -38,10 +40,12 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
   attachmentsDir: config.attachmentsDir,
+  deskMail: { sender: deskSender, address: config.desk.address },
 });
 
 const created = await app.auth.bootstrap({ email: config.adminEmail, password: config.adminPassword });
 await app.http.listen({ port: config.port, host: config.host });
+const deskMail = await startDeskMail(config.desk, { desk: app.desk, store, env: nodeEnv, log: app.http.log });
 const address = app.http.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const base = config.publicUrl ?? `http://localhost:${port}`;
@@ -50,7 +54,8 @@ const base = config.publicUrl ?? `http://localhost:${port}`;
 console.log(`
 Porthole is running (${config.databaseUrl ? 'PostgreSQL' : `SQLite at ${path.join(config.dataDir, 'porthole.sqlite')}`}${config.redisUrl ? ', Redis adapter' : ''}).
   Demo website:        ${base}/
-  Technician console:  ${base}/console/`);
+  Technician console:  ${base}/console/
+  Service desk mail:   ${config.desk.smtp ? `out via ${config.desk.smtp.host}` : 'out to the outbox (no SMTP_HOST)'}${deskMail.listener ? `, in on SMTP port ${deskMail.listener.port}` : ''}${config.desk.imap ? `, in from IMAP ${config.desk.imap.host}` : ''}`);
 if (created) {
   console.log(`  First start: admin account created.
     email:     ${created.email}
@@ -62,6 +67,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.http.log.info({ signal }, 'shutting down');
+  await deskMail.close();
+  deskSender?.close();
   await app.http.close();
   await store.close();
   await Promise.all(redisClients.map((c) => c.quit()));

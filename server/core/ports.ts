@@ -28,6 +28,7 @@ import type {
 } from './model.js';
 import type { Attachment } from './attachment-rules.js';
 import type { ProfileStore } from './profile-model.js';
+import type { DeskStore } from './desk/desk-ports.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -166,7 +167,7 @@ export interface AttachmentStore {
 
 /** Persistent state. Every method is atomic on its own. */
 export interface Store
-  extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore, ProfileStore {
+  extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore, ProfileStore, DeskStore {
   close(): Promise<void>;
 }
 

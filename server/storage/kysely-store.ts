@@ -8,11 +8,14 @@ import type { Store } from '../core/ports.js';
 import { attachmentQueries } from './kysely/attachment-queries.js';
 import { auditQueries } from './kysely/audit-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
+import { deskSettingsQueries } from './kysely/desk-settings-queries.js';
+import { mailQueries } from './kysely/mail-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
 import { noteQueries } from './kysely/note-queries.js';
 import { profileQueries } from './kysely/profile-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
+import { ticketQueries } from './kysely/ticket-queries.js';
 import type { Database } from './schema.js';
 
 /** Builds a {@link Store} over an open, migrated database; `close` destroys it. */
@@ -26,6 +29,9 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...auditQueries(db, randomUUID),
     ...attachmentQueries(db),
     ...profileQueries(db),
+    ...ticketQueries(db),
+    ...deskSettingsQueries(db),
+    ...mailQueries(db),
     async close() {
       await db.destroy();
     },

@@ -3,6 +3,7 @@
  * since the epoch (bigint in PostgreSQL, parsed back to numbers by the pool).
  */
 import type { Generated } from 'kysely';
+import type { DeskTables } from './desk-schema.js';
 
 export interface TechniciansTable {
   id: string;
@@ -202,7 +203,7 @@ export interface UserVisitorsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database {
+export interface Database extends DeskTables {
   technicians: TechniciansTable;
   auth_sessions: AuthSessionsTable;
   channels: ChannelsTable;

@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot';
 import type { Result } from './errors.js';
+import { deskCommandSchemas, type DeskCommands, type DeskFacts } from './desk-events.js';
 import {
   ConnectCodeSchema,
   DirectoryListSchema,
@@ -117,7 +118,7 @@ export interface Directory {
 }
 
 /** Events the console sends. */
-export interface ConsoleCommands {
+export interface ConsoleCommands extends DeskCommands {
   /** Sessions of the technician's channels and those they take part in. */
   'sessions:list': (p: Payload<typeof SessionsListSchema>, ack: Ack<SessionSummary[]>) => void;
   'session:details': (p: Payload<typeof SessionDetailsSchema>, ack: Ack<SessionDetails>) => void;
@@ -142,7 +143,7 @@ export interface ConsoleCommands {
 export type SessionFact = SessionView & { channelName: string };
 
 /** Events the server sends to the console. */
-export interface ConsoleFacts {
+export interface ConsoleFacts extends DeskFacts {
   'session:created': (session: SessionFact) => void;
   'session:updated': (session: SessionFact) => void;
   /** The session was deleted, or moved where this technician no longer sees it. */
@@ -190,6 +191,7 @@ export const consoleCommandSchemas = {
   'note:send': NoteSendSchema,
   'notes:sync': NotesSyncSchema,
   'typing:set': TypingSetSchema,
+  ...deskCommandSchemas,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

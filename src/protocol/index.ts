@@ -7,3 +7,6 @@ export * from './events.js';
 export * from './attachments.js';
 export * from './profile-schemas.js';
 export * from './profile-views.js';
+export * from './desk-views.js';
+export * from './desk-schemas.js';
+export * from './desk-events.js';

@@ -55,6 +55,8 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** Chat flood limit (L-1); tests that send hundreds of messages at once raise it. */
   messageRate?: AppDeps['messageRate'];
+  /** Service desk mail: an SMTP sender (e.g. to a test sink) and the desk's address. */
+  deskMail?: AppDeps['deskMail'];
 }
 
 /** A started test server. */
@@ -91,6 +93,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
     trustProxy: options.trustProxy,
     messageRate: options.messageRate,
     attachmentsDir,
+    deskMail: options.deskMail,
   });
   await app.auth.bootstrap({ ...TEST_ADMIN });
   await app.http.listen({ port: 0, host: '127.0.0.1' });

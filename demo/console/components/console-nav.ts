@@ -28,6 +28,7 @@ export class ConsoleNav extends LitElement {
     return html`<nav aria-label="Console">
       <ul>
         ${this.#item('Home', { kind: 'home' }, p.kind === 'home', this.homeUnread)}
+        ${this.#item('Service desk', { kind: 'desk' }, p.kind === 'desk')}
       </ul>
       <h2 id="channels">Channels</h2>
       <ul aria-labelledby="channels">
@@ -40,6 +41,7 @@ export class ConsoleNav extends LitElement {
               <ul aria-labelledby="admin">
                 ${this.#item('Technicians', { kind: 'admin-technicians' }, p.kind === 'admin-technicians')}
                 ${this.#item('Channels', { kind: 'admin-channels' }, p.kind === 'admin-channels')}
+                ${this.#item('Service desk', { kind: 'admin-desk' }, p.kind === 'admin-desk')}
               </ul>`
           : nothing
       }

@@ -18,7 +18,9 @@ export const workspaceStyles = css`
   }
   .main > admin-technicians,
   .main > admin-channels,
-  .main > account-page {
+  .main > account-page,
+  .main > desk-page,
+  .main > desk-admin-page {
     flex: 1;
   }
   .columns {

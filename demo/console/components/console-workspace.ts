@@ -17,6 +17,8 @@ import {
   statusCounts,
   unreadTotal,
 } from '../state/session-selectors.js';
+import '../desk/desk-admin-page.js';
+import '../desk/desk-page.js';
 import './account-page.js';
 import './admin-channels.js';
 import './admin-technicians.js';
@@ -106,6 +108,10 @@ export class ConsoleWorkspace extends LitElement {
         return 'Admin · Channels';
       case 'account':
         return 'Account';
+      case 'desk':
+        return 'Service desk';
+      case 'admin-desk':
+        return 'Admin · Service desk';
     }
   }
 
@@ -122,7 +128,17 @@ export class ConsoleWorkspace extends LitElement {
         return html`<admin-channels @channels-changed=${() => void this.live.refreshChannels()}></admin-channels>`;
       case 'account':
         return html`<account-page .technician=${this.technician}></account-page>`;
+      case 'desk':
+        return html`<desk-page @open-session=${(e: CustomEvent<string>) => this.#openSession(e.detail)}></desk-page>`;
+      case 'admin-desk':
+        return html`<desk-admin-page></desk-admin-page>`;
     }
+  }
+
+  /** "Connect" on a ticket's session: the session view, on that session. */
+  #openSession(sessionId: string) {
+    this.live.navigate({ kind: 'home' });
+    void this.live.select(sessionId);
   }
 
   #homeLists() {

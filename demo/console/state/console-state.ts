@@ -38,7 +38,9 @@ export type ConsolePage =
   | { kind: 'channel'; channelId: string }
   | { kind: 'admin-technicians' }
   | { kind: 'admin-channels' }
-  | { kind: 'account' };
+  | { kind: 'account' }
+  | { kind: 'desk' }
+  | { kind: 'admin-desk' };
 
 /** Everything the console shows. */
 export interface ConsoleState {

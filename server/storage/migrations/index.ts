@@ -7,6 +7,7 @@ import * as m002 from './002-sessions.js';
 import * as m003 from './003-chat.js';
 import * as m004 from './004-attachments.js';
 import * as m005 from './005-channel-profile.js';
+import * as m008 from './008-desk.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003-chat': m003,
   '004-attachments': m004,
   '005-channel-profile': m005,
+  '008-desk': m008,
 };
 
 /** A Kysely migration provider over the list above. */

@@ -9,6 +9,7 @@ import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
+import type { ServiceDesk } from '../../core/services/desk/service-desk.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
@@ -16,6 +17,7 @@ import type { TechnicianNotes } from '../../core/services/technician-notes.js';
 import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
 import { bindCommands } from './commands.js';
+import { deskHandlers } from './desk-handlers.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
 import { channelRoom, technicianRoom } from './rooms.js';
@@ -40,6 +42,7 @@ export interface ConsoleNamespaceDeps {
   notes: TechnicianNotes;
   signals: ChatSignals;
   desk: SessionDesk;
+  serviceDesk: ServiceDesk;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -105,6 +108,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'note:send': (p) => notes.send(tech, p),
         'notes:sync': (p) => notes.sync(tech, p),
         'typing:set': (p) => signals.technicianTyping(tech, p),
+        ...deskHandlers(deps.serviceDesk, tech, siteBase),
       },
       log,
     );

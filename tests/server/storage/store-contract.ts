@@ -9,6 +9,8 @@ import { accountContract } from './contract/accounts.js';
 import { attachmentContract } from './contract/attachments.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
+import { deskMailContract } from './contract/desk-mail.js';
+import { deskTicketContract } from './contract/desk-tickets.js';
 import { messageContract } from './contract/messages.js';
 import { noteContract } from './contract/notes.js';
 import { profileContract } from './contract/profiles.js';
@@ -50,5 +52,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     auditContract(getStore);
     attachmentContract(getStore);
     profileContract(getStore);
+    deskTicketContract(getStore);
+    deskMailContract(getStore);
   });
 }
