@@ -8,6 +8,10 @@ import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
+import { clientDesk } from './core/services/client-desk.js';
+import { clientTraffic } from './core/services/client-traffic.js';
+import { escalationTickets } from './core/services/escalation-tickets.js';
+import { supportClientService } from './core/services/support-client.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -21,7 +25,13 @@ import { staticRoutes } from './transport/http/static-routes.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
+import {
+  mountSupportClientNamespace,
+  socketClientRelay,
+  type SupportClientNamespace,
+} from './transport/socket/support-client-namespace.js';
 import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
+import { downloadRoutes } from './transport/http/download-routes.js';
 
 /** What {@link buildApp} needs. */
 export interface AppDeps {
@@ -70,12 +80,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const presence = socketPresence(widgetNs, consoleNs);
   const core = { store, env, publish };
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
+  const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
+  const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
+  const clientService = supportClientService(clientCore);
+  mountSupportClientNamespace(supportNs, { service: clientService, log: http.log, trustProxy });
 
   mountWidgetNamespace(widgetNs, {
     store,
     chat: visitorChat(core),
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
+    tickets: escalationTickets(core),
     log: http.log,
     trustProxy,
   });
@@ -84,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auth,
     chat: technicianChat(core),
     desk: sessionDesk({ ...core, presence }),
+    clients: clientDesk({ ...clientCore, announce: clientService.announce }),
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -102,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
+  downloadRoutes(http, { distDir: deps.dirs.distDir, publicUrl: deps.publicUrl });
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);

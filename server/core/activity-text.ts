@@ -26,6 +26,23 @@ const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'permission.denied': (_a, t) => `The visitor refused the request to ${t}.`,
   'permission.expired': (_a, t) => `No answer to the request to ${t} in 30 seconds: counted as refused.`,
   'permission.revoked': (_a, t) => `The visitor withdrew the permission to ${t}.`,
+  'escalation.ticket': () => 'The visitor got a download and a code for the support client.',
+  'client.connected': (_a, t) => `The support client connected (${t}).`,
+  'client.ended': (a) => `${a} ended the support client; the chat goes on.`,
+  'client.disconnected': () => 'The support client disconnected.',
+  'client.requested': (a, t) => `${a} asked the support client for ${t}.`,
+  'client.granted': (_a, t) => `The visitor allowed ${t} in the support client.`,
+  'client.denied': (_a, t) => `The visitor refused ${t} in the support client.`,
+  'client.expired': (_a, t) => `No answer in the support client to ${t} in 30 seconds: counted as refused.`,
+  'client.refused': (a, t) => `${a} was refused ${t}`,
+  'client.system': (_a, t) => `The support client sent its system information: ${t}.`,
+  'client.shell_opened': (a) => `${a} opened a command shell on the visitor's computer.`,
+  'client.shell_input': (a, t) => `${a} ran: ${t}`,
+  'client.shell_output': (_a, t) => `The shell answered ${t}`,
+  'client.shell_exited': (_a, t) => `The shell ended (${t}).`,
+  'client.file_sent': (a, t) => `${a} sent the file ${t} to the visitor's computer.`,
+  'client.file_fetched': (a, t) => `${a} fetched the file ${t} from the visitor's computer.`,
+  'client.file_failed': (_a, t) => `A file transfer failed: ${t}`,
 };
 
 /** What each capability lets a technician do, in the log's words. */

@@ -3,6 +3,7 @@
  * {@link Store} and are all held to `tests/server/storage/store-contract.ts`.
  */
 import type { ActivityView, MessageView, PermissionStatus, PermissionView, SessionFact, TechnicianRef } from '../../src/protocol/index.js';
+import type { EscalationStore } from './escalation-model.js';
 import type { Activity, AuthSession, Channel, Message, Permission, Session, SupportCode, Technician, Visitor } from './model.js';
 
 /** A session row joined with what the console list shows. */
@@ -120,7 +121,7 @@ export interface AuditStore {
 }
 
 /** Persistent state. Every method is atomic on its own. */
-export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore {
+export interface Store extends TechnicianStore, ChannelStore, SessionStore, MessageStore, AuditStore, EscalationStore {
   close(): Promise<void>;
 }
 

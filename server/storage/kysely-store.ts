@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import { auditQueries } from './kysely/audit-queries.js';
+import { escalationQueries } from './kysely/escalation-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
@@ -20,6 +21,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...sessionQueries(db),
     ...messageQueries(db),
     ...auditQueries(db, randomUUID),
+    ...escalationQueries(db),
     async close() {
       await db.destroy();
     },

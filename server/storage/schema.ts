@@ -2,6 +2,7 @@
  * Table types for Kysely, shared by the SQLite and PostgreSQL adapters. Timestamps are milliseconds
  * since the epoch (bigint in PostgreSQL, parsed back to numbers by the pool).
  */
+import type { EscalationTables } from './escalation-schema.js';
 
 export interface TechniciansTable {
   id: string;
@@ -124,7 +125,7 @@ export interface SessionReadsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database {
+export interface Database extends EscalationTables {
   technicians: TechniciansTable;
   auth_sessions: AuthSessionsTable;
   channels: ChannelsTable;

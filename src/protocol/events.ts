@@ -24,6 +24,13 @@ import {
   SessionStartSchema,
   SosCodeSchema,
 } from './schemas.js';
+import {
+  clientConsoleCommandSchemas,
+  EscalationTicketSchema,
+  type ClientConsoleCommands,
+  type ClientConsoleFacts,
+  type ClientWidgetCommands,
+} from './support-client.js';
 import type {
   ActivityView,
   ChannelView,
@@ -37,7 +44,7 @@ import type {
 } from './views.js';
 
 /** socket.io namespaces, one per role. */
-export const NAMESPACES = { widget: '/widget', console: '/console' } as const;
+export const NAMESPACES = { widget: '/widget', console: '/console', supportClient: '/support-client' } as const;
 
 /** The callback that answers a client command. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -58,7 +65,7 @@ export interface VisitorJoined extends VisitorSessionState {
 }
 
 /** Events the widget sends. */
-export interface WidgetCommands {
+export interface WidgetCommands extends ClientWidgetCommands {
   'session:start': (p: Payload<typeof SessionStartSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
   /** Also answers the granted and still pending permission requests, so a reload shows them again. */
   'session:resume': (p: Payload<typeof SessionResumeSchema>, ack: Ack<VisitorSessionState & { permissions: PermissionView[] }>) => void;
@@ -96,7 +103,7 @@ export interface Directory {
 }
 
 /** Events the console sends. */
-export interface ConsoleCommands {
+export interface ConsoleCommands extends ClientConsoleCommands {
   /** Sessions of the technician's channels and those they take part in. */
   'sessions:list': (p: Payload<typeof SessionsListSchema>, ack: Ack<SessionSummary[]>) => void;
   'session:details': (p: Payload<typeof SessionDetailsSchema>, ack: Ack<SessionDetails>) => void;
@@ -116,7 +123,7 @@ export interface ConsoleCommands {
 export type SessionFact = SessionView & { channelName: string };
 
 /** Events the server sends to the console. */
-export interface ConsoleFacts {
+export interface ConsoleFacts extends ClientConsoleFacts {
   'session:created': (session: SessionFact) => void;
   'session:updated': (session: SessionFact) => void;
   /** The session was deleted, or moved where this technician no longer sees it. */
@@ -139,6 +146,7 @@ export const widgetCommandSchemas = {
   'messages:sync': MessagesSyncSchema,
   'permission:answer': PermissionAnswerSchema,
   'permission:revoke': PermissionRevokeSchema,
+  'escalation:ticket': EscalationTicketSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
@@ -153,6 +161,7 @@ export const consoleCommandSchemas = {
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,
+  ...clientConsoleCommandSchemas,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

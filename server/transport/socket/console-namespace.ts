@@ -8,6 +8,7 @@ import type { Namespace } from 'socket.io';
 import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '../../../src/protocol/index.js';
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
+import type { ClientDesk } from '../../core/services/client-desk.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
@@ -36,6 +37,8 @@ export interface ConsoleNamespaceDeps {
   auth: TechnicianAuth;
   chat: TechnicianChat;
   desk: SessionDesk;
+  /** The support client's console commands. */
+  clients: ClientDesk;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -53,7 +56,7 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 
 /** Installs the handshake and command handlers on the console namespace. */
 export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespaceDeps): void {
-  const { store, auth, chat, desk, log } = deps;
+  const { store, auth, chat, desk, clients, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -97,6 +100,14 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'message:send': (p) => chat.send(tech, p),
         'messages:sync': (p) => chat.sync(tech, p),
         'session:read': (p) => chat.read(tech, p),
+        'client:status': (p) => clients.status(tech, p),
+        'client:grant-request': (p) => clients.requestGrant(tech, p),
+        'client:shell-open': (p) => clients.shellOpen(tech, p),
+        'client:shell-input': (p) => clients.shellInput(tech, p),
+        'client:shell-resize': (p) => clients.shellResize(tech, p),
+        'client:file-send': (p) => clients.fileSend(tech, p),
+        'client:file-chunk': (p) => clients.fileChunk(tech, p),
+        'client:file-fetch': (p) => clients.fileFetch(tech, p),
       },
       log,
     );

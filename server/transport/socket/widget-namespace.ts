@@ -15,6 +15,7 @@ import {
 } from '../../../src/protocol/index.js';
 import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
+import type { EscalationTickets } from '../../core/services/escalation-tickets.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
@@ -33,13 +34,15 @@ export interface WidgetNamespaceDeps {
   chat: VisitorChat;
   join: VisitorJoin;
   permissions: VisitorPermissions;
+  /** Download tickets of a granted escalation. */
+  tickets: EscalationTickets;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
 
 /** Installs the handshake and command handlers on the widget namespace. */
 export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceDeps): void {
-  const { store, chat, join, permissions, log } = deps;
+  const { store, chat, join, permissions, tickets, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -106,6 +109,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'messages:sync': (p) => chat.sync(ctx, p),
         'permission:answer': (p) => permissions.answer(ctx, p),
         'permission:revoke': (p) => permissions.revoke(ctx, p),
+        'escalation:ticket': (p) => tickets.ticket(ctx, p.sessionId),
       },
       log,
     );

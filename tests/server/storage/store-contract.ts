@@ -8,6 +8,7 @@ import type { Store } from '../../../server/core/ports.js';
 import { accountContract } from './contract/accounts.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
+import { escalationContract } from './contract/escalation.js';
 import { messageContract } from './contract/messages.js';
 import { sessionExpiryContract } from './contract/session-expiry.js';
 import { sessionListContract } from './contract/session-lists.js';
@@ -44,5 +45,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     sessionExpiryContract(getStore);
     messageContract(getStore);
     auditContract(getStore);
+    escalationContract(getStore);
   });
 }
