@@ -15,6 +15,7 @@ import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
 import type { ChatPort } from './chat-port.js';
+import { EscalationActions } from './escalation-actions.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
@@ -47,6 +48,8 @@ export class ChatController implements ReactiveController {
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
   readonly permissions = new PermissionActions(this.#port);
+  /** The support client's download once the visitor allowed the escalation. */
+  readonly escalation = new EscalationActions(this.#port, () => this.host.requestUpdate());
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -104,6 +107,7 @@ export class ChatController implements ReactiveController {
     this.sender.track(before, this.state.pending);
     // Tick only while a countdown is on screen.
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
+    this.escalation.follow(this.state.permissions);
     this.host.requestUpdate();
   }
 
