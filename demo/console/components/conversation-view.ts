@@ -16,6 +16,7 @@ import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
 import { renderMessageText } from './message-text.js';
 import './permissions-panel.js';
 import './session-actions.js';
+import './support-client-panel.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** The session view. */
@@ -55,6 +56,7 @@ export class ConversationView extends LitElement {
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
       <div class="body">
         <section class="chat" aria-label="Chat">
+          <support-client-panel .session=${s} .permissions=${this.permissions}></support-client-panel>
           <div class="log" role="log" aria-live="polite" aria-label="Messages">
             ${this.messages.length === 0 ? html`<p class="hint empty">No messages yet.</p>` : nothing}
             ${this.messages.map(

@@ -28,6 +28,7 @@ import {
   type StatusFilter,
 } from './console-state.js';
 import type { SessionCommands } from './session-commands.js';
+import { supportClientLink } from './support-client-link.js';
 
 type ConsoleSocket = Socket<ConsoleFacts, ConsoleCommands>;
 
@@ -54,6 +55,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
       transports: ['websocket', 'polling'],
     });
     this.#socket = socket;
+    supportClientLink.attach(socket);
     socket.on('connect', () => {
       this.#apply({ type: 'connection', status: 'online' });
       void this.#refresh();
@@ -73,6 +75,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   hostDisconnected(): void {
     this.#socket?.disconnect();
     this.#socket = null;
+    supportClientLink.detach();
   }
 
   /** Opens a session: loads its details and missing messages, then marks it read. */
