@@ -18,7 +18,7 @@ import {
 } from '../../src/protocol/index.js';
 import { chunksOf, FileReceiver, openForSending } from './files.js';
 import { systemInfo } from './machine.js';
-import { openShell, type Shell } from './shell.js';
+import { loadPty, openShell, type Shell } from './shell.js';
 import type { Terminal } from './terminal.js';
 
 type ClientSocket = Socket<SupportClientFacts, SupportClientCommands>;
@@ -140,7 +140,10 @@ export class SupportSession {
     if (r.ok && r.value.status === 'granted') {
       this.#granted.add(g.capability);
       this.setup.terminal.say(`Allowed. Type "end" and Enter at any time to stop.`);
-      if (g.capability === 'system') await this.#ask('system:report', systemInfo(this.#ptyUsed, this.setup.elevated));
+      if (g.capability === 'system') {
+        const pty = this.#ptyUsed || (this.setup.usePty && (await loadPty()) !== null);
+        await this.#ask('system:report', systemInfo(pty, this.setup.elevated));
+      }
     } else this.setup.terminal.say(r.ok ? 'Refused.' : `Not recorded: ${r.message}`);
   }
 

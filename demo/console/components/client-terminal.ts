@@ -9,10 +9,11 @@ import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { css, html, LitElement, unsafeCSS } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { supportClientLink } from '../state/support-client-link.js';
+import { installCspStyleShim } from './csp-style-shim.js';
 import { sharedStyles } from './shared.styles.js';
 
 const COLS = 100;
-const ROWS = 22;
+const ROWS = 16;
 
 /** The shell of a session's support client. */
 @customElement('client-terminal')
@@ -63,6 +64,7 @@ export class ClientTerminal extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    installCspStyleShim();
     const term = new Terminal({ cols: COLS, rows: ROWS, fontSize: 13, cursorBlink: true, convertEol: false, scrollback: 2000 });
     this.#term = term;
     term.open(this.mount);
