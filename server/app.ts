@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
     tickets: escalationTickets(core),
+    clients: clientService,
     log: http.log,
     trustProxy,
   });

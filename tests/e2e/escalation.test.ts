@@ -80,6 +80,8 @@ test('E-1..E-12: escalate, run the client with the code, shell, files both ways,
   await card.locator('a.download').waitFor();
   const code = ((await card.locator('.digits').textContent()) ?? '').replace(/\s/g, '');
   assert.match(code, /^\d{9}$/);
+  if (process.env.PORTHOLE_SCREENSHOTS)
+    await visitor.screenshot({ path: path.join(process.env.PORTHOLE_SCREENSHOTS, 'escalation-widget.png') });
   const href = (await card.locator('a.download').getAttribute('href')) ?? '';
   assert.ok(href.startsWith(`${server.url}/downloads/porthole-support.mjs?ticket=`), href);
   const downloaded = await (await fetch(href)).text();

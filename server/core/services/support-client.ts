@@ -219,6 +219,16 @@ export function supportClientService(deps: SupportClientDeps) {
       return ok(null);
     },
 
+    /** E-7: the visitor withdrew the escalation in the chat: the session's client is told and dropped. */
+    async withdrawn(sessionId: string): Promise<void> {
+      const client = await store.findLiveSupportClient(sessionId);
+      await store.revokeEscalationTickets(sessionId, env.now());
+      if (!client) return;
+      relay.send(client.id, 'client:ended', { message: 'The escalation was withdrawn in the chat.' });
+      await this.end({ ip: '', client }, true);
+      relay.disconnect(client.id);
+    },
+
     /** E-10: the visitor ends the client (or it went away); the session and its chat go on. */
     async end(ctx: ClientContext, byVisitor: boolean): Promise<Result<null>> {
       const client = ctx.client;

@@ -177,6 +177,17 @@ describe('E-5..E-10: the support client over the sockets', () => {
     assert.ok(details.activity.some((a) => a.action === 'client.ended'));
   });
 
+  test('E-7: withdrawing the escalation in the chat ends the support client', async () => {
+    const c = await connected();
+    const told = nextClientEvent(c.client, 'client:ended');
+    const ended = nextEvent(c.tech, 'client:updated', (v) => v.sessionId === c.sessionId && v.endedAt !== null);
+    valueOf(await emitAck(c.widget, 'permission:revoke', { sessionId: c.sessionId, capability: 'escalate' }));
+    assert.match((await told).message, /withdrawn/);
+    await ended;
+    const ask = await emitAck(c.tech, 'client:grant-request', { sessionId: c.sessionId, capability: 'shell' });
+    assert.equal(ask.ok ? '' : ask.error, 'forbidden');
+  });
+
   test('P-2: oversized and malformed console commands are refused before anything happens', async () => {
     const c = await connected();
     const huge = await emitRaw(c.tech, 'client:shell-input', { sessionId: c.sessionId, shellId: 's', data: 'x'.repeat(20_000) });
