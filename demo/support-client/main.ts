@@ -74,6 +74,8 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void session.end());
   await session.closed();
   terminal.close();
+  // An elevated copy took over (E-13): it shares this terminal, so wait for it.
+  if (session.successor) return (await session.successor) ?? 0;
   return 0;
 }
 

@@ -35,6 +35,7 @@ export const USAGE = `Porthole support client
   --allow-other-server   connect to --server even if it is not the one this file came from
   --files-dir            where files from the technician are saved (default: ~/Downloads/Porthole)
   --no-pty               use a plain pipe for the command shell
+  --ticket               a single-use ticket (the client passes one to itself when it restarts elevated)
 `;
 
 /** The configuration written into this file, or null in a plain build. */
@@ -83,6 +84,7 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
     args: argv,
     options: {
       code: { type: 'string' },
+      ticket: { type: 'string' },
       server: { type: 'string' },
       'allow-other-server': { type: 'boolean', default: false },
       'files-dir': { type: 'string' },
@@ -94,6 +96,6 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
   if (values.help) return 'help';
   const server = resolveServer(embedded, values.server, values['allow-other-server'] ?? false);
   // A ticket belongs to the server that issued it; it is not sent anywhere else.
-  const ticket = embedded?.ticket && originOf(embedded.server) === server ? embedded.ticket : null;
+  const ticket = values.ticket ?? (embedded?.ticket && originOf(embedded.server) === server ? embedded.ticket : null);
   return { server, ticket, code: values.code ?? null, filesDir: values['files-dir'] ?? null, noPty: values['no-pty'] ?? false };
 }

@@ -16,6 +16,7 @@ import {
   type SupportClientCommands,
   type SupportClientFacts,
 } from '../../src/protocol/index.js';
+import { restartElevated } from './elevation.js';
 import { chunksOf, FileReceiver, openForSending } from './files.js';
 import { systemInfo } from './machine.js';
 import { loadPty, openShell, type Shell } from './shell.js';
@@ -51,6 +52,8 @@ export class SupportSession {
   readonly #files: FileReceiver;
   #ended = false;
   #ptyUsed = false;
+  /** The elevated copy that replaces this one, once started (E-13). */
+  successor: Promise<number | null> | null = null;
 
   constructor(private readonly setup: SessionSetup) {
     this.#socket = io(`${setup.server}${NAMESPACES.supportClient}`, {
@@ -99,6 +102,8 @@ export class SupportSession {
   #bind(): void {
     const s = this.#socket;
     const say = (t: string) => this.setup.terminal.say(t);
+    // Whoever ended the connection, there is nothing left to end afterwards.
+    s.on('disconnect', () => (this.#ended = true));
     s.on('grant:requested', (g) => void this.#consent(g));
     s.on('grant:updated', (g) => {
       if (g.status !== 'granted') this.#granted.delete(g.capability);
@@ -128,6 +133,29 @@ export class SupportSession {
       );
     });
     s.on('file:fetch', (p, ack) => void this.#send(p.transferId, p.path, ack));
+    s.on('elevation:requested', (p) => void this.#elevate(p.requestedBy.name, p.organisation, p.token));
+  }
+
+  /** E-13: asks the visitor to restart with administrator rights; on Yes starts the elevated copy. */
+  async #elevate(name: string, organisation: string, token: string): Promise<void> {
+    const yes = await this.setup.terminal.confirm(
+      `${name} from ${organisation} asks you to restart the support client with administrator rights (your system will ask for an administrator password or confirmation).`,
+      ANSWER_MS,
+    );
+    await this.#ask('elevation:answer', { allow: yes });
+    if (!yes) {
+      this.setup.terminal.say('Declined: the support client keeps running without administrator rights.');
+      return;
+    }
+    this.setup.terminal.say('Restarting with administrator rights…');
+    const child = restartElevated(this.setup.server, token);
+    this.successor = new Promise((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.once('error', (e) => {
+        this.setup.terminal.say(`Could not restart elevated: ${e.message}`);
+        resolve(null);
+      });
+    });
   }
 
   /** E-5: asks the visitor; silence for 30 s is a Deny. */

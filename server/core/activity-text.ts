@@ -42,6 +42,9 @@ const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'client.shell_exited': (_a, t) => `The shell ended (${t}).`,
   'client.file_sent': (a, t) => `${a} sent the file ${t} to the visitor's computer.`,
   'client.file_fetched': (a, t) => `${a} fetched the file ${t} from the visitor's computer.`,
+  'client.elevation_requested': (a) => `${a} asked the visitor to restart the support client with administrator rights.`,
+  'client.elevation_accepted': () => 'The visitor is restarting the support client with administrator rights.',
+  'client.elevation_declined': () => 'The visitor declined to restart the support client with administrator rights.',
   'client.file_failed': (_a, t) => `A file transfer failed: ${t}`,
 };
 

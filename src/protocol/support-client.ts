@@ -186,6 +186,12 @@ export const FileChunkSchema = v.strictObject({ sessionId: Id, transferId: Id, i
 /** `client:file-fetch` (console): ask the client for a file by its path on the visitor's machine. */
 export const FileFetchSchema = v.strictObject({ sessionId: Id, path: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)) });
 
+/** `client:elevation-request` (console): ask the visitor to restart the client with administrator rights. */
+export const ElevationRequestSchema = v.strictObject({ sessionId: Id });
+
+/** `elevation:answer` (client): whether the visitor restarts the client elevated. */
+export const ElevationAnswerSchema = v.strictObject({ allow: v.boolean() });
+
 /** `escalation:ticket` (widget): the download ticket of a granted escalation. */
 export const EscalationTicketSchema = v.strictObject({ sessionId: Id });
 
@@ -209,6 +215,7 @@ export interface SupportClientCommands {
   'file:chunk': (p: Payload<typeof ClientFileChunkSchema>, ack: Ack<null>) => void;
   'file:failed': (p: Payload<typeof ClientFileFailedSchema>, ack: Ack<null>) => void;
   'client:end': (p: Payload<typeof ClientEndSchema>, ack: Ack<null>) => void;
+  'elevation:answer': (p: Payload<typeof ElevationAnswerSchema>, ack: Ack<null>) => void;
 }
 
 /** What the client answers to `file:offer`, `file:data` and `file:fetch`. */
@@ -227,6 +234,11 @@ export interface SupportClientFacts {
   'file:data': (p: { transferId: string; index: number; data: string; last: boolean }, ack: (r: ClientReply) => void) => void;
   /** The technician asks for a file; the client answers its name and size, then sends `file:chunk`s. */
   'file:fetch': (p: { transferId: string; path: string }, ack: (r: ClientReply<{ name: string; size: number }>) => void) => void;
+  /**
+   * A technician asks the visitor to restart the client with administrator rights (E-13). The
+   * ticket lets the restarted client rejoin the session once; it replaces the running one.
+   */
+  'elevation:requested': (p: { requestedBy: TechnicianRef; organisation: string; token: string }) => void;
   /** The server ended the connection (session closed, escalation withdrawn); the client exits. */
   'client:ended': (p: { message: string }) => void;
 }
@@ -241,6 +253,7 @@ export interface ClientConsoleCommands {
   'client:file-send': (p: Payload<typeof FileSendSchema>, ack: Ack<{ transferId: string }>) => void;
   'client:file-chunk': (p: Payload<typeof FileChunkSchema>, ack: Ack<null>) => void;
   'client:file-fetch': (p: Payload<typeof FileFetchSchema>, ack: Ack<{ transferId: string; name: string; size: number }>) => void;
+  'client:elevation-request': (p: Payload<typeof ElevationRequestSchema>, ack: Ack<null>) => void;
 }
 
 /** Support-client facts the console hears (merged into `ConsoleFacts`). */
@@ -268,6 +281,7 @@ export const supportClientCommandSchemas = {
   'file:chunk': ClientFileChunkSchema,
   'file:failed': ClientFileFailedSchema,
   'client:end': ClientEndSchema,
+  'elevation:answer': ElevationAnswerSchema,
 } as const satisfies { [K in keyof SupportClientCommands]: v.GenericSchema };
 
 /** The console's support-client command schemas (spread into `consoleCommandSchemas`). */
@@ -280,4 +294,5 @@ export const clientConsoleCommandSchemas = {
   'client:file-send': FileSendSchema,
   'client:file-chunk': FileChunkSchema,
   'client:file-fetch': FileFetchSchema,
+  'client:elevation-request': ElevationRequestSchema,
 } as const satisfies { [K in keyof ClientConsoleCommands]: v.GenericSchema };

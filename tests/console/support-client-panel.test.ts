@@ -89,6 +89,10 @@ describe('<support-client-panel>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-capability=shell]')!.click();
     await waitUntil(() => socket.sent.some((s) => s.event === 'client:grant-request'), 'request sent');
     expect(socket.sent.find((s) => s.event === 'client:grant-request')!.payload).to.deep.equal({ sessionId: 's-1', capability: 'shell' });
+    // E-13: a standard-user client may be asked to restart with administrator rights.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action=elevate]')!.click();
+    await waitUntil(() => socket.sent.some((s) => s.event === 'client:elevation-request'), 'elevation asked');
+    await waitUntil(() => text(el).includes('Asked the visitor to restart'), 'notice shown');
   });
 
   it('E-5, E-6, E-8: answers show on the buttons; system information and file transfer appear when allowed', async () => {

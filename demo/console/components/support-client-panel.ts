@@ -37,6 +37,7 @@ export class SupportClientPanel extends LitElement {
 
   @state() private client: SupportClientView | null = null;
   @state() private error = '';
+  @state() private notice = '';
   @state() private terminalReady = false;
   #off: (() => void) | null = null;
 
@@ -56,6 +57,7 @@ export class SupportClientPanel extends LitElement {
     if (changed.has('session') && changed.get('session')?.id !== this.session?.id) {
       this.client = null;
       this.error = '';
+      this.notice = '';
       void this.#load();
     }
   }
@@ -98,10 +100,18 @@ export class SupportClientPanel extends LitElement {
                   ${a.label}${g ? html`<span class="status">${PERMISSION_STATUS_LABEL[g.status]}</span>` : nothing}
                 </button>`;
               })}
+              ${
+                c.elevated
+                  ? nothing
+                  : html`<button type="button" class="secondary" data-action="elevate" @click=${() => this.#elevate()}>
+                      Ask to restart as administrator
+                    </button>`
+              }
             </div>`
           : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing} ${granted('shell') ? this.#terminal(s.id) : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${granted('shell') ? this.#terminal(s.id) : nothing}
       ${granted('files') ? html`<client-files sessionId=${s.id}></client-files>` : nothing}
     </section>`;
   }
@@ -141,6 +151,13 @@ export class SupportClientPanel extends LitElement {
     const r = await supportClientLink.ask('client:status', { sessionId: id });
     if (id !== this.session?.id) return;
     if (r.ok) this.client = r.value && (!this.client || r.value.connectedAt >= this.client.connectedAt) ? r.value : this.client;
+  }
+
+  async #elevate(): Promise<void> {
+    if (!this.session) return;
+    const r = await supportClientLink.ask('client:elevation-request', { sessionId: this.session.id });
+    this.error = r.ok ? '' : r.message;
+    this.notice = r.ok ? 'Asked the visitor to restart the support client with administrator rights.' : '';
   }
 
   async #ask(capability: ClientCapability): Promise<void> {

@@ -15,6 +15,7 @@ import {
 } from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
 import { CLIENT_CAPABILITY_WORDS, clientMayUse, requestClientGrant } from '../client-grant-rules.js';
+import { ESCALATION_CODE_DIGITS, mayIssueTicket, newTicket } from '../escalation-rules.js';
 import { clientGrantView, supportClientView } from '../escalation-views.js';
 import type { Session, Technician } from '../model.js';
 import { describeOutput } from '../shell-log.js';
@@ -95,6 +96,47 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
         await announce(view.clientId);
       }
       return ok(view);
+    },
+
+    /**
+     * E-13: asks the visitor, in the client, to restart it with administrator rights; the client gets
+     * a fresh single-use ticket to rejoin with. Pointless for a client that already has them.
+     */
+    async requestElevation(tech: Technician, p: P<'client:elevation-request'>): Promise<Result<null>> {
+      const found = await access(tech, p.sessionId);
+      if (!found.ok) return found;
+      const session = found.value;
+      if (session.ownerId !== tech.id && !session.participantIds.includes(tech.id)) {
+        return fail('forbidden', 'Only technicians in this session may use its support client.');
+      }
+      const client = await store.findLiveSupportClient(p.sessionId);
+      if (!client) return fail('not_found', 'No support client is connected to this session.');
+      if (client.elevated) return fail('invalid_payload', 'The support client already runs with administrator rights.');
+      const now = env.now();
+      const allowed = mayIssueTicket(session, await store.listPermissions(session.id), now);
+      if (!allowed.ok) return allowed;
+      await store.revokeEscalationTickets(session.id, now);
+      const token = env.token();
+      // The code is never shown: the restarted client redeems the token.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const code = env.digits(ESCALATION_CODE_DIGITS);
+        try {
+          await store.insertEscalationTicket(
+            newTicket({ id: env.id(), sessionId: session.id, tokenHash: env.hashToken(token), code, now }),
+          );
+        } catch {
+          continue;
+        }
+        const channel = await store.findChannelById(session.channelId);
+        relay.send(client.id, 'elevation:requested', {
+          requestedBy: { id: tech.id, name: tech.name },
+          organisation: channel?.name ?? 'Support',
+          token,
+        });
+        await feed.log(session, actorOf(tech), 'client.elevation_requested');
+        return ok(null);
+      }
+      return fail('internal', 'Could not make a ticket; please retry.');
     },
 
     /** E-7: opens a shell on the client. */

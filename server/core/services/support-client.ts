@@ -158,6 +158,15 @@ export function supportClientService(deps: SupportClientDeps) {
       return answered.ok ? ok(clientGrantView(next)) : answered;
     },
 
+    /** E-13: the visitor's answer to the elevation request, for the log. */
+    async elevationAnswer(ctx: ClientContext, allow: boolean): Promise<Result<null>> {
+      if (!ctx.client) return fail('unauthorized', 'Redeem a code first.');
+      const session = await store.findSession(ctx.client.sessionId);
+      if (!session) return fail('not_found', 'No such session.');
+      await feed.log(session, { kind: 'visitor' }, allow ? 'client.elevation_accepted' : 'client.elevation_declined');
+      return ok(null);
+    },
+
     /** E-6: system details, only after `system` was allowed. */
     async report(ctx: ClientContext, info: SystemInfo): Promise<Result<null>> {
       const use = await using(ctx, 'system');

@@ -108,6 +108,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'client:file-send': (p) => clients.fileSend(tech, p),
         'client:file-chunk': (p) => clients.fileChunk(tech, p),
         'client:file-fetch': (p) => clients.fileFetch(tech, p),
+        'client:elevation-request': (p) => clients.requestElevation(tech, p),
       },
       log,
     );

@@ -109,6 +109,7 @@ export function mountSupportClientNamespace(ns: SupportClientNamespace, deps: Su
         'shell:exited': (p) => service.shellExited(ctx, p),
         'file:chunk': (p) => service.fileChunk(ctx, p),
         'file:failed': (p) => service.fileFailed(ctx, p),
+        'elevation:answer': (p) => service.elevationAnswer(ctx, p.allow),
         'client:end': async () => {
           const r = await service.end(ctx, true);
           // After the ack, so the client hears that its end was recorded.

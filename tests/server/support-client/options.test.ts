@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { elevatedCommand, restartArgs } from '../../../demo/support-client/elevation.js';
 import { chunksOf, FileReceiver, openForSending } from '../../../demo/support-client/files.js';
 import { standardUserLimits } from '../../../demo/support-client/machine.js';
 import { embeddedConfig, parseOptions, resolveServer } from '../../../demo/support-client/options.js';
@@ -92,5 +93,25 @@ describe('reference support client: files', () => {
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reference support client: elevation', () => {
+  test('E-13: the elevated restart uses the system prompt and carries the new ticket, not the old secrets', () => {
+    const args = restartArgs(['--code', '123456789', '--files-dir', '/tmp/x', '--ticket=old', '--server', 'http://a'], 'http://a', 'new');
+    assert.deepEqual(args, ['--files-dir', '/tmp/x', '--server', 'http://a', '--allow-other-server', '--ticket', 'new']);
+    assert.deepEqual(elevatedCommand('linux', '/usr/bin/node', '/home/ana/porthole-support.mjs', ['--ticket', 'new']), {
+      file: 'sudo',
+      args: ['/usr/bin/node', '/home/ana/porthole-support.mjs', '--ticket', 'new'],
+    });
+    const win = elevatedCommand('win32', 'C:\\Program Files\\nodejs\\node.exe', "C:\\Users\\O'Neil\\porthole-support.mjs", [
+      '--ticket',
+      'new',
+    ]);
+    assert.equal(win.file, 'powershell.exe');
+    assert.match(
+      win.args[2],
+      /^Start-Process -Verb RunAs -FilePath 'C:\\Program Files\\nodejs\\node\.exe' -ArgumentList 'C:\\Users\\O''Neil\\porthole-support\.mjs','--ticket','new'$/,
+    );
   });
 });

@@ -188,6 +188,28 @@ describe('E-5..E-10: the support client over the sockets', () => {
     assert.equal(ask.ok ? '' : ask.error, 'forbidden');
   });
 
+  test('E-13: asked to restart elevated, the client gets a fresh ticket that rejoins and replaces it', async () => {
+    const c = await connected();
+    const asked = nextClientEvent(c.client, 'elevation:requested');
+    valueOf(await emitAck(c.tech, 'client:elevation-request', { sessionId: c.sessionId }));
+    const { token, requestedBy } = await asked;
+    assert.equal(requestedBy.name, 'Bob');
+    const declined = nextEvent(c.tech, 'activity:created', (a) => a.action === 'client.elevation_accepted');
+    valueOf(await clientAck(c.client, 'elevation:answer', { allow: true }));
+    await declined;
+    const replaced = nextClientEvent(c.client, 'client:ended');
+    const elevated = await connectSupportClient(team.server.url);
+    clients.push(elevated);
+    valueOf(await clientAck(elevated, 'client:redeem', { secret: { token }, client: { ...TEST_CLIENT, elevated: true } }));
+    assert.match((await replaced).message, /Another support client/);
+    const status = valueOf(await emitAck(c.tech, 'client:status', { sessionId: c.sessionId }));
+    assert.equal(status?.elevated, true);
+    const again = await emitAck(c.tech, 'client:elevation-request', { sessionId: c.sessionId });
+    assert.equal(again.ok ? '' : again.error, 'invalid_payload', 'already elevated');
+    const other = await emitAck(team.carol.socket, 'client:elevation-request', { sessionId: c.sessionId });
+    assert.equal(other.ok ? '' : other.error, 'forbidden');
+  });
+
   test('P-2: oversized and malformed console commands are refused before anything happens', async () => {
     const c = await connected();
     const huge = await emitRaw(c.tech, 'client:shell-input', { sessionId: c.sessionId, shellId: 's', data: 'x'.repeat(20_000) });
