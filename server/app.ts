@@ -16,6 +16,10 @@ import { admin } from './core/services/admin.js';
 import { attachments } from './core/services/attachments.js';
 import { channelProfiles } from './core/services/channel-profile.js';
 import { serviceDesk, type ServiceDesk } from './core/services/desk/service-desk.js';
+import { clientDesk } from './core/services/client-desk.js';
+import { clientTraffic } from './core/services/client-traffic.js';
+import { escalationTickets } from './core/services/escalation-tickets.js';
+import { supportClientService } from './core/services/support-client.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -40,8 +44,14 @@ import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket
 import { socketDeskPublisher } from './transport/socket/desk-publisher.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
+import {
+  mountSupportClientNamespace,
+  socketClientRelay,
+  type SupportClientNamespace,
+} from './transport/socket/support-client-namespace.js';
 import { mountWidgetNamespace, type WidgetNamespace } from './transport/socket/widget-namespace.js';
 import { attachmentFiles, type AttachmentFiles } from './storage/attachment-files.js';
+import { downloadRoutes } from './transport/http/download-routes.js';
 
 /** What {@link buildApp} needs. */
 export interface AppDeps {
@@ -119,6 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
   const profiles = channelProfiles({ store, env, presence: socketChannelPresence(consoleNs) });
   const visitorProfiles = visitorProfile({ store, env, profiles, checkHash: identityHashMatches });
+  const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
+  const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
+  const clientService = supportClientService(clientCore);
+  mountSupportClientNamespace(supportNs, { service: clientService, log: http.log, trustProxy });
 
   mountWidgetNamespace(widgetNs, {
     store,
@@ -128,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     signals,
     profiles,
     visitorProfiles,
+    tickets: escalationTickets(core),
+    clients: clientService,
     log: http.log,
     trustProxy,
   });
@@ -139,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     signals,
     desk,
     serviceDesk: service,
+    clients: clientDesk({ ...clientCore, announce: clientService.announce }),
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,
@@ -161,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
   profileRoutes(http, auth, profiles);
   deskRoutes(http, auth, service);
+  downloadRoutes(http, { distDir: deps.dirs.distDir, publicUrl: deps.publicUrl });
   await staticRoutes(http, deps.dirs);
 
   const expiryPass = expiry(core);

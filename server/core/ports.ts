@@ -29,6 +29,7 @@ import type {
 import type { Attachment } from './attachment-rules.js';
 import type { ProfileStore } from './profile-model.js';
 import type { DeskStore } from './desk/desk-ports.js';
+import type { EscalationStore } from './escalation-model.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -167,7 +168,17 @@ export interface AttachmentStore {
 
 /** Persistent state. Every method is atomic on its own. */
 export interface Store
-  extends TechnicianStore, ChannelStore, SessionStore, MessageStore, NoteStore, AuditStore, AttachmentStore, ProfileStore, DeskStore {
+  extends
+    TechnicianStore,
+    ChannelStore,
+    SessionStore,
+    MessageStore,
+    NoteStore,
+    AuditStore,
+    AttachmentStore,
+    ProfileStore,
+    DeskStore,
+    EscalationStore {
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import { attachmentQueries } from './kysely/attachment-queries.js';
 import { auditQueries } from './kysely/audit-queries.js';
+import { escalationQueries } from './kysely/escalation-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { deskSettingsQueries } from './kysely/desk-settings-queries.js';
 import { mailQueries } from './kysely/mail-queries.js';
@@ -32,6 +33,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...ticketQueries(db),
     ...deskSettingsQueries(db),
     ...mailQueries(db),
+    ...escalationQueries(db),
     async close() {
       await db.destroy();
     },

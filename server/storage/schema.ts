@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { DeskTables } from './desk-schema.js';
+import type { EscalationTables } from './escalation-schema.js';
 
 export interface TechniciansTable {
   id: string;
@@ -203,7 +204,7 @@ export interface UserVisitorsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends DeskTables {
+export interface Database extends DeskTables, EscalationTables {
   technicians: TechniciansTable;
   auth_sessions: AuthSessionsTable;
   channels: ChannelsTable;

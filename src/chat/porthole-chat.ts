@@ -85,6 +85,7 @@ export class PortholeChat extends LitElement {
   };
   #forms: { mod: typeof ProfileForms; actions: ProfileForms.ProfileFormActions } | null = null;
   #formsLoading = false;
+  #escalationLoading = false;
   readonly #notices: NoticeHandlers = {
     dismissLinkError: () => this.chat.invitation.dismissLinkError(),
     reconnect: () => this.chat.reconnect(),
@@ -104,10 +105,22 @@ export class PortholeChat extends LitElement {
       this.dispatchEvent(new CustomEvent('porthole-unread', { detail: unread }));
     }
     this.#revealPrompt();
+    // The download prompt is a lazy chunk: most visitors never escalate.
+    this.#loadEscalation();
     if (state.pin.status === 'open' && this.#lastPin === 'closed') this.renderRoot.querySelector<HTMLInputElement>('#pin')?.focus();
     this.#lastPin = state.pin.status;
     const log = this.renderRoot.querySelector('.log');
     if (log) log.scrollTop = log.scrollHeight;
+  }
+
+  #loadEscalation(): void {
+    if (this.chat.escalation.state.status === 'none' || this.#escalationLoading) return;
+    this.#escalationLoading = true;
+    import('./escalation-prompt.js').then(
+      (m) => m.defineEscalationPrompt(),
+      // Offline or blocked: a later update tries again.
+      () => (this.#escalationLoading = false),
+    );
   }
 
   /**
@@ -144,6 +157,15 @@ export class PortholeChat extends LitElement {
       </header>
       ${prompt ? renderPermissionPrompt(prompt, state.now, state.answering === prompt.id, this.#consent) : nothing}
       ${renderGranted(grantedPermissions(state.permissions), this.#consent)}
+      ${
+        this.chat.escalation.state.status === 'none'
+          ? nothing
+          : html`<porthole-escalation
+              .state=${this.chat.escalation.state}
+              server=${this.server}
+              @porthole-escalation-renew=${() => this.chat.escalation.renew()}
+            ></porthole-escalation>`
+      }
       ${renderPermissionRefusal(state.permissionRefusal, this.#consent)}
       <div class="log ${formShown ? 'compact' : ''}" role="log" aria-live="polite" aria-label="Conversation">
         ${

@@ -19,6 +19,7 @@ import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js'
 import type { AttachmentActions, UploadPlace } from './attachment-actions.js';
 import type { ChatPort } from './chat-port.js';
 import { ChatSignals } from './chat-signals.js';
+import { EscalationActions } from './escalation-actions.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
@@ -64,6 +65,8 @@ export class ChatController implements ReactiveController {
   readonly profile = new ProfileActions(this.#port, () => this.host.requestUpdate());
   /** Ids of the messages already told to `onMessage` (a reconnect may bring one again). */
   readonly #told = new Set<string>();
+  /** The support client's download once the visitor allowed the escalation. */
+  readonly escalation = new EscalationActions(this.#port, () => this.host.requestUpdate());
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -150,6 +153,7 @@ export class ChatController implements ReactiveController {
     // Tick only while a countdown is on screen.
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
     this.signals.report();
+    this.escalation.follow(this.state.permissions);
     this.host.requestUpdate();
   }
 

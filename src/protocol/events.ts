@@ -31,6 +31,13 @@ import {
 } from './schemas.js';
 import { ChannelProfileAskSchema, OfflineLeaveSchema, SessionStartWithAnswersSchema } from './profile-schemas.js';
 import type { ChannelPublicProfile } from './profile-views.js';
+import {
+  clientConsoleCommandSchemas,
+  EscalationTicketSchema,
+  type ClientConsoleCommands,
+  type ClientConsoleFacts,
+  type ClientWidgetCommands,
+} from './support-client.js';
 import type {
   ActivityView,
   ChannelView,
@@ -47,7 +54,7 @@ import type {
 } from './views.js';
 
 /** socket.io namespaces, one per role. */
-export const NAMESPACES = { widget: '/widget', console: '/console' } as const;
+export const NAMESPACES = { widget: '/widget', console: '/console', supportClient: '/support-client' } as const;
 
 /** The callback that answers a client command. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -70,7 +77,7 @@ export interface VisitorJoined extends VisitorSessionState {
 }
 
 /** Events the widget sends. */
-export interface WidgetCommands {
+export interface WidgetCommands extends ClientWidgetCommands {
   /** With the pre-chat answers when the channel has a form (Q-2). */
   'session:start': (p: Payload<typeof SessionStartWithAnswersSchema>, ack: Ack<{ token: string; session: SessionView }>) => void;
   /** Also answers the granted and still pending permission requests, so a reload shows them again. */
@@ -118,7 +125,7 @@ export interface Directory {
 }
 
 /** Events the console sends. */
-export interface ConsoleCommands extends DeskCommands {
+export interface ConsoleCommands extends DeskCommands, ClientConsoleCommands {
   /** Sessions of the technician's channels and those they take part in. */
   'sessions:list': (p: Payload<typeof SessionsListSchema>, ack: Ack<SessionSummary[]>) => void;
   'session:details': (p: Payload<typeof SessionDetailsSchema>, ack: Ack<SessionDetails>) => void;
@@ -143,7 +150,7 @@ export interface ConsoleCommands extends DeskCommands {
 export type SessionFact = SessionView & { channelName: string };
 
 /** Events the server sends to the console. */
-export interface ConsoleFacts extends DeskFacts {
+export interface ConsoleFacts extends DeskFacts, ClientConsoleFacts {
   'session:created': (session: SessionFact) => void;
   'session:updated': (session: SessionFact) => void;
   /** The session was deleted, or moved where this technician no longer sees it. */
@@ -173,6 +180,7 @@ export const widgetCommandSchemas = {
   'messages:seen': MessagesSeenSchema,
   'channel:profile': ChannelProfileAskSchema,
   'offline:leave': OfflineLeaveSchema,
+  'escalation:ticket': EscalationTicketSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
@@ -192,6 +200,7 @@ export const consoleCommandSchemas = {
   'notes:sync': NotesSyncSchema,
   'typing:set': TypingSetSchema,
   ...deskCommandSchemas,
+  ...clientConsoleCommandSchemas,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

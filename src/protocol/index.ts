@@ -10,3 +10,4 @@ export * from './profile-views.js';
 export * from './desk-views.js';
 export * from './desk-schemas.js';
 export * from './desk-events.js';
+export * from './support-client.js';

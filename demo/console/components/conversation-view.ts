@@ -26,6 +26,7 @@ import { ORIGIN_LABEL, STATUS_LABEL } from './labels.js';
 import './permissions-panel.js';
 import './session-actions.js';
 import './visitor-profile.js';
+import './support-client-panel.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** The session view. */
@@ -61,6 +62,7 @@ export class ConversationView extends LitElement {
     return html`
       ${this.#header(s)}
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
+      <support-client-panel .session=${s} .permissions=${this.permissions}></support-client-panel>
       <div class="body">
         <chat-panel
           class="chat"

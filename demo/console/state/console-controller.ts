@@ -31,6 +31,7 @@ import {
 } from './console-state.js';
 import type { PendingReply } from './chat-state-merge.js';
 import type { SessionCommands } from './session-commands.js';
+import { supportClientLink } from './support-client-link.js';
 
 /** How often "still typing" is sent while the technician keeps typing; inside the receivers' TTL. */
 const TYPING_RENEW_MS = 3000;
@@ -67,6 +68,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
       transports: ['websocket', 'polling'],
     });
     this.#socket = socket;
+    supportClientLink.attach(socket);
     socket.on('connect', () => {
       this.#apply({ type: 'connection', status: 'online' });
       void this.#refresh();
@@ -86,6 +88,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   hostDisconnected(): void {
     this.#socket?.disconnect();
     this.#socket = null;
+    supportClientLink.detach();
   }
 
   /** Opens a session: loads its details and missing messages, then marks it read. */

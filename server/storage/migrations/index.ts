@@ -8,6 +8,7 @@ import * as m003 from './003-chat.js';
 import * as m004 from './004-attachments.js';
 import * as m005 from './005-channel-profile.js';
 import * as m008 from './008-desk.js';
+import * as m007 from './007-escalation.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '004-attachments': m004,
   '005-channel-profile': m005,
   '008-desk': m008,
+  '007-escalation': m007,
 };
 
 /** A Kysely migration provider over the list above. */

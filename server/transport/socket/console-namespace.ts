@@ -10,6 +10,7 @@ import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { ServiceDesk } from '../../core/services/desk/service-desk.js';
+import type { ClientDesk } from '../../core/services/client-desk.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
@@ -43,6 +44,8 @@ export interface ConsoleNamespaceDeps {
   signals: ChatSignals;
   desk: SessionDesk;
   serviceDesk: ServiceDesk;
+  /** The support client's console commands. */
+  clients: ClientDesk;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -60,7 +63,7 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 
 /** Installs the handshake and command handlers on the console namespace. */
 export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespaceDeps): void {
-  const { store, auth, chat, notes, signals, desk, log } = deps;
+  const { store, auth, chat, notes, signals, desk, clients, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -109,6 +112,15 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'notes:sync': (p) => notes.sync(tech, p),
         'typing:set': (p) => signals.technicianTyping(tech, p),
         ...deskHandlers(deps.serviceDesk, tech, siteBase),
+        'client:status': (p) => clients.status(tech, p),
+        'client:grant-request': (p) => clients.requestGrant(tech, p),
+        'client:shell-open': (p) => clients.shellOpen(tech, p),
+        'client:shell-input': (p) => clients.shellInput(tech, p),
+        'client:shell-resize': (p) => clients.shellResize(tech, p),
+        'client:file-send': (p) => clients.fileSend(tech, p),
+        'client:file-chunk': (p) => clients.fileChunk(tech, p),
+        'client:file-fetch': (p) => clients.fileFetch(tech, p),
+        'client:elevation-request': (p) => clients.requestElevation(tech, p),
       },
       log,
     );

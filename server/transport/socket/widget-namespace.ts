@@ -20,6 +20,8 @@ import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { ChannelProfiles } from '../../core/services/channel-profile.js';
+import type { EscalationTickets } from '../../core/services/escalation-tickets.js';
+import type { SupportClientService } from '../../core/services/support-client.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
@@ -42,13 +44,17 @@ export interface WidgetNamespaceDeps {
   signals: ChatSignals;
   profiles: ChannelProfiles;
   visitorProfiles: VisitorProfile;
+  /** Download tickets of a granted escalation. */
+  tickets: EscalationTickets;
+  /** The support clients, ended when the visitor withdraws the escalation. */
+  clients: SupportClientService;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
 
 /** Installs the handshake and command handlers on the widget namespace. */
 export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceDeps): void {
-  const { store, chat, join, permissions, signals, profiles, visitorProfiles, log } = deps;
+  const { store, chat, join, permissions, signals, profiles, visitorProfiles, tickets, clients, log } = deps;
 
   ns.use((socket, next) => {
     const run = async () => {
@@ -129,7 +135,12 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'message:send': (p) => chat.send(ctx, p),
         'messages:sync': (p) => chat.sync(ctx, p),
         'permission:answer': (p) => permissions.answer(ctx, p),
-        'permission:revoke': (p) => permissions.revoke(ctx, p),
+        'permission:revoke': async (p) => {
+          const r = await permissions.revoke(ctx, p);
+          if (r.ok && r.value && p.capability === 'escalate') await clients.withdrawn(p.sessionId);
+          return r;
+        },
+        'escalation:ticket': (p) => tickets.ticket(ctx, p.sessionId),
         'typing:set': (p) => signals.visitorTyping(ctx, p),
         'messages:seen': (p) => signals.visitorSeen(ctx, p),
         'channel:profile': async () => ok(await profiles.publicProfile(ctx.channel)),

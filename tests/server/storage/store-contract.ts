@@ -11,6 +11,7 @@ import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
 import { deskMailContract } from './contract/desk-mail.js';
 import { deskTicketContract } from './contract/desk-tickets.js';
+import { escalationContract } from './contract/escalation.js';
 import { messageContract } from './contract/messages.js';
 import { noteContract } from './contract/notes.js';
 import { profileContract } from './contract/profiles.js';
@@ -54,5 +55,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     profileContract(getStore);
     deskTicketContract(getStore);
     deskMailContract(getStore);
+    escalationContract(getStore);
   });
 }

@@ -1,0 +1,227 @@
+/**
+ * One support-client session: connect to the `/support-client` namespace, redeem the ticket or code,
+ * and serve the technician only what the visitor allows in this terminal, each capability asked
+ * separately with a 30-second window (E-5). The server checks every event too (E-7); this side
+ * refuses anything it did not hear the visitor allow, so neither side trusts the other alone.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  type ClientCapability,
+  type ClientGrantView,
+  type ClientRedeemed,
+  type ClientReply,
+  type Result,
+  type SupportClientCommands,
+  type SupportClientFacts,
+} from '../../src/protocol/index.js';
+import { restartElevated } from './elevation.js';
+import { chunksOf, FileReceiver, openForSending } from './files.js';
+import { systemInfo } from './machine.js';
+import { loadPty, openShell, type Shell } from './shell.js';
+import type { Terminal } from './terminal.js';
+
+type ClientSocket = Socket<SupportClientFacts, SupportClientCommands>;
+
+/** The visitor's answer window, as the server counts it (G-2, E-5). */
+export const ANSWER_MS = 30_000;
+
+const ASKS: Record<ClientCapability, string> = {
+  shell: 'open a command shell on this computer (they can run any command your account can)',
+  files: 'send files to this computer and copy files from it',
+  system: 'read this computer’s system information (name, user, OS version, memory)',
+};
+
+/** How the session was set up. */
+export interface SessionSetup {
+  server: string;
+  terminal: Terminal;
+  filesDir: string;
+  elevated: boolean;
+  os: 'windows' | 'macos' | 'linux' | 'other';
+  usePty: boolean;
+  version: string;
+}
+
+/** A connected support client. */
+export class SupportSession {
+  readonly #socket: ClientSocket;
+  readonly #granted = new Set<ClientCapability>();
+  readonly #shells = new Map<string, Shell>();
+  readonly #files: FileReceiver;
+  #ended = false;
+  #ptyUsed = false;
+  /** The elevated copy that replaces this one, once started (E-13). */
+  successor: Promise<number | null> | null = null;
+
+  constructor(private readonly setup: SessionSetup) {
+    this.#socket = io(`${setup.server}${NAMESPACES.supportClient}`, {
+      auth: { protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      // A ticket works once: after a lost connection the visitor gets a new code in the chat.
+      reconnection: false,
+    });
+    this.#files = new FileReceiver(setup.filesDir);
+  }
+
+  /** Resolves once connected; rejects with the server's refusal. */
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#socket.once('connect', () => resolve());
+      this.#socket.once('connect_error', (e: Error & { data?: { message?: string } }) => reject(new Error(e.data?.message ?? e.message)));
+    });
+  }
+
+  /** Redeems a token or a code; binds the handlers once the server accepted it. */
+  async redeem(secret: { token: string } | { code: string }): Promise<Result<ClientRedeemed>> {
+    const r = await this.#ask('client:redeem', {
+      secret,
+      client: { os: this.setup.os, elevated: this.setup.elevated, version: this.setup.version },
+    });
+    if (r.ok) this.#bind();
+    return r;
+  }
+
+  /** E-10: ends the support client; the chat in the browser goes on. */
+  async end(reason = 'You ended the support session.'): Promise<void> {
+    if (this.#ended) return;
+    this.#ended = true;
+    for (const s of this.#shells.values()) s.kill();
+    await this.#files.abortAll();
+    if (this.#socket.connected) await this.#ask('client:end', {});
+    this.#socket.disconnect();
+    this.setup.terminal.say(`\n${reason} The technician can no longer reach this computer.`);
+  }
+
+  /** Resolves when the server or the network ends the connection. */
+  closed(): Promise<string> {
+    return new Promise((resolve) => this.#socket.once('disconnect', (reason) => resolve(reason)));
+  }
+
+  #bind(): void {
+    const s = this.#socket;
+    const say = (t: string) => this.setup.terminal.say(t);
+    // Whoever ended the connection, there is nothing left to end afterwards.
+    s.on('disconnect', () => (this.#ended = true));
+    s.on('grant:requested', (g) => void this.#consent(g));
+    s.on('grant:updated', (g) => {
+      if (g.status !== 'granted') this.#granted.delete(g.capability);
+    });
+    s.on('client:ended', ({ message }) => void this.end(message));
+    s.on('shell:open', (p) => void this.#openShell(p.shellId, p.cols, p.rows));
+    s.on('shell:input', (p) => this.#shells.get(p.shellId)?.write(p.data));
+    s.on('shell:resize', (p) => this.#shells.get(p.shellId)?.resize(p.cols, p.rows));
+    s.on('file:offer', (p, ack) => {
+      if (!this.#granted.has('files')) return ack({ ok: false, message: 'File transfer was not allowed.' });
+      this.#files.offer(p).then(
+        (r) => {
+          if (r.ok) say(`Receiving ${p.name} (${p.size} bytes) from the technician…`);
+          ack(r.ok ? { ok: true, value: null } : r);
+        },
+        (e: Error) => ack({ ok: false, message: e.message }),
+      );
+    });
+    s.on('file:data', (p, ack) => {
+      if (!this.#granted.has('files')) return ack({ ok: false, message: 'File transfer was not allowed.' });
+      this.#files.data(p).then(
+        (r) => {
+          if (r.ok && r.value) say(`Saved ${r.value}`);
+          ack(r.ok ? { ok: true, value: null } : r);
+        },
+        (e: Error) => ack({ ok: false, message: e.message }),
+      );
+    });
+    s.on('file:fetch', (p, ack) => void this.#send(p.transferId, p.path, ack));
+    s.on('elevation:requested', (p) => void this.#elevate(p.requestedBy.name, p.organisation, p.token));
+  }
+
+  /** E-13: asks the visitor to restart with administrator rights; on Yes starts the elevated copy. */
+  async #elevate(name: string, organisation: string, token: string): Promise<void> {
+    const yes = await this.setup.terminal.confirm(
+      `${name} from ${organisation} asks you to restart the support client with administrator rights (your system will ask for an administrator password or confirmation).`,
+      ANSWER_MS,
+    );
+    await this.#ask('elevation:answer', { allow: yes });
+    if (!yes) {
+      this.setup.terminal.say('Declined: the support client keeps running without administrator rights.');
+      return;
+    }
+    this.setup.terminal.say('Restarting with administrator rights…');
+    const child = restartElevated(this.setup.server, token);
+    this.successor = new Promise((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.once('error', (e) => {
+        this.setup.terminal.say(`Could not restart elevated: ${e.message}`);
+        resolve(null);
+      });
+    });
+  }
+
+  /** E-5: asks the visitor; silence for 30 s is a Deny. */
+  async #consent(g: ClientGrantView): Promise<void> {
+    const allow = await this.setup.terminal.confirm(
+      `${g.requestedBy.name} from ${g.organisation} asks to ${ASKS[g.capability]}.`,
+      ANSWER_MS,
+    );
+    const r = await this.#ask('grant:answer', { grantId: g.id, allow });
+    if (r.ok && r.value.status === 'granted') {
+      this.#granted.add(g.capability);
+      this.setup.terminal.say(`Allowed. Type "end" and Enter at any time to stop.`);
+      if (g.capability === 'system') {
+        const pty = this.#ptyUsed || (this.setup.usePty && (await loadPty()) !== null);
+        await this.#ask('system:report', systemInfo(pty, this.setup.elevated));
+      }
+    } else this.setup.terminal.say(r.ok ? 'Refused.' : `Not recorded: ${r.message}`);
+  }
+
+  async #openShell(shellId: string, cols: number, rows: number): Promise<void> {
+    if (!this.#granted.has('shell')) return;
+    const shell = await openShell(
+      cols,
+      rows,
+      {
+        data: (text) => void this.#output(shellId, text),
+        exit: (code) => {
+          this.#shells.delete(shellId);
+          void this.#ask('shell:exited', { shellId, code });
+        },
+      },
+      this.setup.usePty,
+    );
+    this.#ptyUsed = shell.pty;
+    this.#shells.set(shellId, shell);
+    this.setup.terminal.say(`The technician opened a command shell${shell.pty ? '' : ' (plain pipe: no PTY here)'}.`);
+  }
+
+  /** Shell output in protocol-sized pieces. */
+  async #output(shellId: string, text: string): Promise<void> {
+    for (let i = 0; i < text.length; i += 4096) await this.#ask('shell:output', { shellId, data: text.slice(i, i + 4096) });
+  }
+
+  async #send(transferId: string, requested: string, ack: (r: ClientReply<{ name: string; size: number }>) => void): Promise<void> {
+    if (!this.#granted.has('files')) return ack({ ok: false, message: 'File transfer was not allowed.' });
+    const found = await openForSending(requested);
+    if (!found.ok) return ack(found);
+    ack({ ok: true, value: { name: found.value.name, size: found.value.size } });
+    this.setup.terminal.say(`Sending ${found.value.file} (${found.value.size} bytes) to the technician…`);
+    try {
+      for await (const chunk of chunksOf(found.value.file)) {
+        const r = await this.#ask('file:chunk', { transferId, ...chunk });
+        if (!r.ok) throw new Error(r.message);
+      }
+      this.setup.terminal.say(`Sent ${found.value.name}.`);
+    } catch (e) {
+      await this.#ask('file:failed', { transferId, message: (e as Error).message.slice(0, 300) });
+    }
+  }
+
+  #ask<E extends keyof SupportClientCommands>(event: E, payload: Parameters<SupportClientCommands[E]>[0]) {
+    type T = Parameters<Parameters<SupportClientCommands[E]>[1]>[0];
+    return new Promise<T>((resolve) => {
+      (this.#socket.timeout(15_000).emit as (...a: unknown[]) => void)(event, payload, (err: Error | null, r: T) =>
+        resolve(err ? ({ ok: false, error: 'internal', message: 'The server did not answer.' } as T) : r),
+      );
+    });
+  }
+}

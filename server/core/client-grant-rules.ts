@@ -1,0 +1,94 @@
+/**
+ * What the support client may do (SPEC.md E-5..E-8): each capability (command shell, file transfer,
+ * system information) needs the visitor's Allow in the client, within 30 seconds, and works only
+ * while the client is connected and the escalation itself is still granted. Plain functions.
+ */
+import { fail, ok, type ClientCapability, type Result } from '../../src/protocol/index.js';
+import type { ClientGrant, SupportClient } from './escalation-model.js';
+import type { Permission, Session } from './model.js';
+import { ANSWER_WINDOW_MS, hasGrant } from './permission-rules.js';
+
+/** E-5: a technician of the session asks; a pending or granted request is reused. */
+export function requestClientGrant(input: {
+  session: Session;
+  permissions: readonly Permission[];
+  client: SupportClient | undefined;
+  technician: { id: string; name: string };
+  capability: ClientCapability;
+  organisation: string;
+  existing: readonly ClientGrant[];
+  id: string;
+  now: number;
+}): Result<{ grant: ClientGrant; created: boolean }> {
+  const { session, client, technician, capability, now } = input;
+  if (session.ownerId !== technician.id && !session.participantIds.includes(technician.id)) {
+    return fail('forbidden', 'Only technicians in this session may ask the support client for access.');
+  }
+  if (!hasGrant(session, input.permissions, 'escalate', now)) {
+    return fail('forbidden', 'The visitor has not allowed the escalation to the support client.');
+  }
+  if (!client || client.endedAt !== null) return fail('not_found', 'No support client is connected to this session.');
+  const current = currentGrant(input.existing, capability, now);
+  if (current && (current.status === 'pending' || current.status === 'granted')) return ok({ grant: current, created: false });
+  return ok({
+    created: true,
+    grant: {
+      id: input.id,
+      clientId: client.id,
+      sessionId: session.id,
+      capability,
+      status: 'pending',
+      requestedBy: technician,
+      organisation: input.organisation,
+      requestedAt: now,
+      expiresAt: now + ANSWER_WINDOW_MS,
+      answeredAt: null,
+    },
+  });
+}
+
+/** E-5: the visitor's answer, only while pending and before the deadline (late is `expired`). */
+export function answerClientGrant(g: ClientGrant, allow: boolean, now: number): Result<ClientGrant> {
+  if (g.status === 'expired' || (g.status === 'pending' && now >= g.expiresAt)) {
+    return fail('expired', 'No answer within 30 seconds: counted as denied. The technician may ask again.');
+  }
+  if (g.status !== 'pending') return fail('invalid_payload', `This request was already ${g.status}.`);
+  return ok({ ...g, status: allow ? 'granted' : 'denied', answeredAt: now });
+}
+
+/** The newest request for a capability, a pending one past its window read as expired. */
+export function currentGrant(grants: readonly ClientGrant[], capability: ClientCapability, now: number): ClientGrant | undefined {
+  const latest = grants.filter((g) => g.capability === capability).at(-1);
+  if (latest?.status === 'pending' && now >= latest.expiresAt) return { ...latest, status: 'expired' };
+  return latest;
+}
+
+/**
+ * E-7: the server relays shell, file and system traffic only while the client is connected, the
+ * escalation is granted in an open session, and the visitor allowed that capability.
+ */
+export function clientMayUse(input: {
+  session: Session;
+  permissions: readonly Permission[];
+  client: SupportClient | undefined;
+  grants: readonly ClientGrant[];
+  capability: ClientCapability;
+  now: number;
+}): Result<SupportClient> {
+  const { client, now } = input;
+  if (!client || client.endedAt !== null) return fail('not_found', 'No support client is connected to this session.');
+  if (!hasGrant(input.session, input.permissions, 'escalate', now)) {
+    return fail('forbidden', 'The visitor no longer allows the escalation to the support client.');
+  }
+  if (currentGrant(input.grants, input.capability, now)?.status !== 'granted') {
+    return fail('forbidden', `The visitor has not allowed ${CLIENT_CAPABILITY_WORDS[input.capability]} in the support client.`);
+  }
+  return ok(client);
+}
+
+/** The capabilities in the activity log's and the client's words. */
+export const CLIENT_CAPABILITY_WORDS: Record<ClientCapability, string> = {
+  shell: 'a command shell',
+  files: 'file transfer',
+  system: 'reading system information',
+};

@@ -1,0 +1,104 @@
+/**
+ * Records and ports of the escalation to the support client (SPEC.md E-*): download tickets, the
+ * connected client, and what the visitor allowed it to do. Storage adapters implement
+ * {@link EscalationStore}, held to the same contract suite as the rest of the {@link Store}.
+ */
+import type {
+  ClientConsoleFacts,
+  ClientCapability,
+  ClientOs,
+  PermissionStatus,
+  SupportClientFacts,
+  SystemInfo,
+} from '../../src/protocol/index.js';
+import type { Audience } from './ports.js';
+
+/** A single-use ticket that lets one support client into one session (E-2, E-3). */
+export interface EscalationTicket {
+  id: string;
+  sessionId: string;
+  /** Hash of the 256-bit token the download carries; the token itself is never stored. */
+  tokenHash: string;
+  /** Nine digits the visitor may type instead; null once used or revoked. */
+  code: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  revokedAt: number | null;
+}
+
+/** A support client connected to a session. */
+export interface SupportClient {
+  id: string;
+  sessionId: string;
+  ticketId: string;
+  os: ClientOs | 'other';
+  elevated: boolean;
+  version: string;
+  system: SystemInfo | null;
+  connectedAt: number;
+  endedAt: number | null;
+}
+
+/** One capability request to the support client (E-6). */
+export interface ClientGrant {
+  id: string;
+  clientId: string;
+  sessionId: string;
+  capability: ClientCapability;
+  status: PermissionStatus;
+  requestedBy: { id: string; name: string };
+  organisation: string;
+  requestedAt: number;
+  expiresAt: number;
+  answeredAt: number | null;
+}
+
+/** Tickets, clients and grants in storage. Every method is atomic on its own. */
+export interface EscalationStore {
+  insertEscalationTicket(t: EscalationTicket): Promise<void>;
+  findEscalationTicketByTokenHash(tokenHash: string): Promise<EscalationTicket | undefined>;
+  /** Only live tickets have a code, so this finds unused, unrevoked ones. */
+  findEscalationTicketByCode(code: string): Promise<EscalationTicket | undefined>;
+  /** Marks a live ticket used and frees its code; false if it was used or revoked meanwhile. */
+  useEscalationTicket(id: string, at: number): Promise<boolean>;
+  /** Revokes every live ticket of a session (a new ticket replaces them). */
+  revokeEscalationTickets(sessionId: string, at: number): Promise<void>;
+
+  insertSupportClient(c: SupportClient): Promise<void>;
+  findSupportClient(id: string): Promise<SupportClient | undefined>;
+  /** The session's newest client that has not ended. */
+  findLiveSupportClient(sessionId: string): Promise<SupportClient | undefined>;
+  /** The session's newest client, ended or not. */
+  findLatestSupportClient(sessionId: string): Promise<SupportClient | undefined>;
+  setSupportClientSystem(id: string, system: SystemInfo): Promise<void>;
+  /** Ends a live client; false if it had ended already. */
+  endSupportClient(id: string, at: number): Promise<boolean>;
+
+  insertClientGrant(g: ClientGrant): Promise<void>;
+  findClientGrant(id: string): Promise<ClientGrant | undefined>;
+  /** Compare-and-set on the status. */
+  updateClientGrant(
+    id: string,
+    expected: PermissionStatus,
+    next: { status: PermissionStatus; answeredAt: number | null },
+  ): Promise<boolean>;
+  /** A client's requests, oldest first. */
+  listClientGrants(clientId: string): Promise<ClientGrant[]>;
+}
+
+/** How the core reaches a support client's socket and the consoles; the socket layer implements it over rooms. */
+export interface ClientRelay {
+  /** Sends a support-client fact to the consoles of `audience`. */
+  consoles<E extends keyof ClientConsoleFacts>(audience: Audience, event: E, payload: Parameters<ClientConsoleFacts[E]>[0]): void;
+  /** Sends a fact to the client. */
+  send<E extends keyof SupportClientFacts>(clientId: string, event: E, payload: Parameters<SupportClientFacts[E]>[0]): void;
+  /** Sends a fact that the client answers; resolves with its answer, or a failure when it does not answer in time. */
+  ask<T>(
+    clientId: string,
+    event: 'file:offer' | 'file:data' | 'file:fetch',
+    payload: unknown,
+  ): Promise<{ ok: true; value: T } | { ok: false; message: string }>;
+  /** Disconnects the client's socket without it retrying. */
+  disconnect(clientId: string): void;
+}

@@ -1,0 +1,151 @@
+/**
+ * Table types and row mapping of the escalation tables (migration 007), for Kysely.
+ */
+import type { Selectable } from 'kysely';
+import type { ClientCapability, ClientOs, PermissionStatus, SystemInfo } from '../../src/protocol/index.js';
+import type { ClientGrant, EscalationTicket, SupportClient } from '../core/escalation-model.js';
+
+export interface EscalationTicketsTable {
+  id: string;
+  session_id: string;
+  token_hash: string;
+  code: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SupportClientsTable {
+  id: string;
+  session_id: string;
+  ticket_id: string;
+  os: string;
+  /** 0 or 1: SQLite has no boolean. */
+  elevated: number;
+  version: string;
+  /** JSON of {@link SystemInfo}, null until the visitor allowed it. */
+  system_info: string | null;
+  connected_at: number;
+  ended_at: number | null;
+}
+
+export interface ClientGrantsTable {
+  id: string;
+  client_id: string;
+  session_id: string;
+  capability: string;
+  status: string;
+  requested_by: string;
+  requested_by_name: string;
+  organisation: string;
+  requested_at: number;
+  expires_at: number;
+  answered_at: number | null;
+}
+
+/** The escalation tables, merged into the `Database` of `schema.ts`. */
+export interface EscalationTables {
+  escalation_tickets: EscalationTicketsTable;
+  support_clients: SupportClientsTable;
+  client_grants: ClientGrantsTable;
+}
+
+const num = (n: number | null) => (n === null ? null : Number(n));
+
+/** A row as an {@link EscalationTicket}. */
+export function toTicket(r: Selectable<EscalationTicketsTable>): EscalationTicket {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    tokenHash: r.token_hash,
+    code: r.code,
+    createdAt: Number(r.created_at),
+    expiresAt: Number(r.expires_at),
+    usedAt: num(r.used_at),
+    revokedAt: num(r.revoked_at),
+  };
+}
+
+/** An {@link EscalationTicket} as a row. */
+export function fromTicket(t: EscalationTicket): Selectable<EscalationTicketsTable> {
+  return {
+    id: t.id,
+    session_id: t.sessionId,
+    token_hash: t.tokenHash,
+    code: t.code,
+    created_at: t.createdAt,
+    expires_at: t.expiresAt,
+    used_at: t.usedAt,
+    revoked_at: t.revokedAt,
+  };
+}
+
+/** A row as a {@link SupportClient}. */
+export function toSupportClient(r: Selectable<SupportClientsTable>): SupportClient {
+  let system: SystemInfo | null = null;
+  try {
+    system = r.system_info ? (JSON.parse(r.system_info) as SystemInfo) : null;
+  } catch {
+    system = null;
+  }
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    ticketId: r.ticket_id,
+    os: r.os as ClientOs | 'other',
+    elevated: Number(r.elevated) === 1,
+    version: r.version,
+    system,
+    connectedAt: Number(r.connected_at),
+    endedAt: num(r.ended_at),
+  };
+}
+
+/** A {@link SupportClient} as a row. */
+export function fromSupportClient(c: SupportClient): Selectable<SupportClientsTable> {
+  return {
+    id: c.id,
+    session_id: c.sessionId,
+    ticket_id: c.ticketId,
+    os: c.os,
+    elevated: c.elevated ? 1 : 0,
+    version: c.version,
+    system_info: c.system ? JSON.stringify(c.system) : null,
+    connected_at: c.connectedAt,
+    ended_at: c.endedAt,
+  };
+}
+
+/** A row as a {@link ClientGrant}. */
+export function toClientGrant(r: Selectable<ClientGrantsTable>): ClientGrant {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    sessionId: r.session_id,
+    capability: r.capability as ClientCapability,
+    status: r.status as PermissionStatus,
+    requestedBy: { id: r.requested_by, name: r.requested_by_name },
+    organisation: r.organisation,
+    requestedAt: Number(r.requested_at),
+    expiresAt: Number(r.expires_at),
+    answeredAt: num(r.answered_at),
+  };
+}
+
+/** A {@link ClientGrant} as a row. */
+export function fromClientGrant(g: ClientGrant): Selectable<ClientGrantsTable> {
+  return {
+    id: g.id,
+    client_id: g.clientId,
+    session_id: g.sessionId,
+    capability: g.capability,
+    status: g.status,
+    requested_by: g.requestedBy.id,
+    requested_by_name: g.requestedBy.name,
+    organisation: g.organisation,
+    requested_at: g.requestedAt,
+    expires_at: g.expiresAt,
+    answered_at: g.answeredAt,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Escalation tickets, support clients and their grants over Kysely.
+ */
+import type { Kysely } from 'kysely';
+import type { EscalationStore } from '../../core/escalation-model.js';
+import { fromClientGrant, fromSupportClient, fromTicket, toClientGrant, toSupportClient, toTicket } from '../escalation-schema.js';
+import type { Database } from '../schema.js';
+
+/** The {@link EscalationStore} part of the store. */
+export function escalationQueries(db: Kysely<Database>): EscalationStore {
+  const latestClient = (sessionId: string) =>
+    db
+      .selectFrom('support_clients')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('connected_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1);
+
+  return {
+    async insertEscalationTicket(t) {
+      await db.insertInto('escalation_tickets').values(fromTicket(t)).execute();
+    },
+    async findEscalationTicketByTokenHash(tokenHash) {
+      const r = await db.selectFrom('escalation_tickets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return r && toTicket(r);
+    },
+    async findEscalationTicketByCode(code) {
+      const r = await db.selectFrom('escalation_tickets').selectAll().where('code', '=', code).executeTakeFirst();
+      return r && toTicket(r);
+    },
+    async useEscalationTicket(id, at) {
+      const r = await db
+        .updateTable('escalation_tickets')
+        .set({ used_at: at, code: null })
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async revokeEscalationTickets(sessionId, at) {
+      await db
+        .updateTable('escalation_tickets')
+        .set({ revoked_at: at, code: null })
+        .where('session_id', '=', sessionId)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    async insertSupportClient(c) {
+      await db.insertInto('support_clients').values(fromSupportClient(c)).execute();
+    },
+    async findSupportClient(id) {
+      const r = await db.selectFrom('support_clients').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toSupportClient(r);
+    },
+    async findLiveSupportClient(sessionId) {
+      const r = await latestClient(sessionId).where('ended_at', 'is', null).executeTakeFirst();
+      return r && toSupportClient(r);
+    },
+    async findLatestSupportClient(sessionId) {
+      const r = await latestClient(sessionId).executeTakeFirst();
+      return r && toSupportClient(r);
+    },
+    async setSupportClientSystem(id, system) {
+      await db
+        .updateTable('support_clients')
+        .set({ system_info: JSON.stringify(system) })
+        .where('id', '=', id)
+        .execute();
+    },
+    async endSupportClient(id, at) {
+      const r = await db
+        .updateTable('support_clients')
+        .set({ ended_at: at })
+        .where('id', '=', id)
+        .where('ended_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async insertClientGrant(g) {
+      await db.insertInto('client_grants').values(fromClientGrant(g)).execute();
+    },
+    async findClientGrant(id) {
+      const r = await db.selectFrom('client_grants').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toClientGrant(r);
+    },
+    async updateClientGrant(id, expected, next) {
+      const r = await db
+        .updateTable('client_grants')
+        .set({ status: next.status, answered_at: next.answeredAt })
+        .where('id', '=', id)
+        .where('status', '=', expected)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async listClientGrants(clientId) {
+      const rows = await db
+        .selectFrom('client_grants')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .orderBy('requested_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toClientGrant);
+    },
+  };
+}
