@@ -8,6 +8,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { Env, PasswordHasher, Store } from './core/ports.js';
 import { admin } from './core/services/admin.js';
+import { cobrowseRelay } from './core/services/cobrowse-relay.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -18,6 +19,7 @@ import { visitorPermissions } from './core/services/visitor-permissions.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
+import { socketCobrowseOutlet } from './transport/socket/cobrowse-outlet.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
@@ -70,12 +72,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const presence = socketPresence(widgetNs, consoleNs);
   const core = { store, env, publish };
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
+  const cobrowse = cobrowseRelay({ store, env, outlet: socketCobrowseOutlet(widgetNs, consoleNs) });
 
   mountWidgetNamespace(widgetNs, {
     store,
     chat: visitorChat(core),
     join: visitorJoin(core),
     permissions: visitorPermissions(core),
+    cobrowse,
     log: http.log,
     trustProxy,
   });
@@ -84,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auth,
     chat: technicianChat(core),
     desk: sessionDesk({ ...core, presence }),
+    cobrowse,
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,

@@ -5,6 +5,7 @@
  * the widget, the console and the server.
  */
 import type * as v from 'valibot';
+import { CobrowseFrameSchema, CobrowseTargetSchema, type CobrowseFrame, type CobrowseStopped, type CobrowseWatching } from './cobrowse.js';
 import type { Result } from './errors.js';
 import {
   ConnectCodeSchema,
@@ -70,6 +71,8 @@ export interface WidgetCommands {
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
   'permission:answer': (p: Payload<typeof PermissionAnswerSchema>, ack: Ack<PermissionView>) => void;
   'permission:revoke': (p: Payload<typeof PermissionRevokeSchema>, ack: Ack<PermissionView | null>) => void;
+  /** One part of a batch of recorded events; relayed only while `view` is granted (C-2). */
+  'cobrowse:events': (p: Payload<typeof CobrowseFrameSchema>, ack: Ack<null>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -81,6 +84,8 @@ export interface WidgetFacts {
   'permission:updated': (permission: PermissionView) => void;
   /** The owner disconnected the visitor but kept the session: the widget stops reconnecting. */
   'session:disconnected': (info: { sessionId: string; message: string }) => void;
+  /** A technician started watching: record a full snapshot now (C-3). */
+  'cobrowse:snapshot': (info: { sessionId: string }) => void;
 }
 
 /** What `session:create` answers. */
@@ -110,6 +115,11 @@ export interface ConsoleCommands {
   'message:send': (p: Payload<typeof MessageSendSchema>, ack: Ack<MessageView>) => void;
   'messages:sync': (p: Payload<typeof MessagesSyncSchema>, ack: Ack<MessageView[]>) => void;
   'session:read': (p: Payload<typeof SessionReadSchema>, ack: Ack<null>) => void;
+  /** Start receiving the session's co-browse stream; the visitor is asked for a full snapshot (C-3). */
+  'cobrowse:watch': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<CobrowseWatching>) => void;
+  'cobrowse:unwatch': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
+  /** Ask again for a full snapshot, e.g. after parts were lost. */
+  'cobrowse:snapshot': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
 }
 
 /** A session as broadcast to consoles; unread counts are each console's own to keep. */
@@ -125,6 +135,9 @@ export interface ConsoleFacts {
   'activity:created': (entry: ActivityView) => void;
   'permission:updated': (permission: PermissionView) => void;
   'presence:changed': (info: { sessionId: string; visitorOnline: boolean }) => void;
+  /** One part of the visitor's stream, as the widget sent it (C-2). */
+  'cobrowse:events': (frame: CobrowseFrame) => void;
+  'cobrowse:stopped': (info: CobrowseStopped) => void;
 }
 
 type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
@@ -139,6 +152,7 @@ export const widgetCommandSchemas = {
   'messages:sync': MessagesSyncSchema,
   'permission:answer': PermissionAnswerSchema,
   'permission:revoke': PermissionRevokeSchema,
+  'cobrowse:events': CobrowseFrameSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
@@ -153,6 +167,9 @@ export const consoleCommandSchemas = {
   'message:send': MessageSendSchema,
   'messages:sync': MessagesSyncSchema,
   'session:read': SessionReadSchema,
+  'cobrowse:watch': CobrowseTargetSchema,
+  'cobrowse:unwatch': CobrowseTargetSchema,
+  'cobrowse:snapshot': CobrowseTargetSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './views.js';
 export * from './events.js';
+export * from './cobrowse.js';

@@ -8,11 +8,13 @@ import type { Namespace } from 'socket.io';
 import { consoleCommandSchemas, type ConsoleCommands, type ConsoleFacts } from '../../../src/protocol/index.js';
 import type { Technician } from '../../core/model.js';
 import type { Store } from '../../core/ports.js';
+import type { CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
 import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
+import { cobrowseConsoleHandlers } from './cobrowse-outlet.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
@@ -36,6 +38,7 @@ export interface ConsoleNamespaceDeps {
   auth: TechnicianAuth;
   chat: TechnicianChat;
   desk: SessionDesk;
+  cobrowse: CobrowseRelay;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -97,6 +100,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'message:send': (p) => chat.send(tech, p),
         'messages:sync': (p) => chat.sync(tech, p),
         'session:read': (p) => chat.read(tech, p),
+        ...cobrowseConsoleHandlers(socket, deps.cobrowse),
       },
       log,
     );

@@ -15,6 +15,7 @@ import {
 } from '../../../src/protocol/index.js';
 import { originAllowed } from '../../core/channel-rules.js';
 import type { Store } from '../../core/ports.js';
+import type { CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
@@ -33,6 +34,7 @@ export interface WidgetNamespaceDeps {
   chat: VisitorChat;
   join: VisitorJoin;
   permissions: VisitorPermissions;
+  cobrowse: CobrowseRelay;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
@@ -92,7 +94,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
     // would see no visitor yet and a double click would make two visitors and two sessions (S-2).
     let starting: ReturnType<typeof start> | undefined;
 
-    socket.on('disconnect', () => void leave(socket, joined, chat, log));
+    socket.on('disconnect', () => void leave(socket, joined, deps, log));
 
     bindCommands<WidgetCommands, typeof widgetCommandSchemas>(
       socket,
@@ -106,6 +108,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'messages:sync': (p) => chat.sync(ctx, p),
         'permission:answer': (p) => permissions.answer(ctx, p),
         'permission:revoke': (p) => permissions.revoke(ctx, p),
+        'cobrowse:events': (p) => deps.cobrowse.frame(ctx, p),
       },
       log,
     );
@@ -113,11 +116,18 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
 }
 
 /** After a widget leaves, its sessions are offline unless another tab of the visitor is still there. */
-async function leave(socket: Socket, joined: Set<string>, chat: VisitorChat, log: FastifyBaseLogger): Promise<void> {
+async function leave(
+  socket: Socket,
+  joined: Set<string>,
+  deps: Pick<WidgetNamespaceDeps, 'chat' | 'cobrowse'>,
+  log: FastifyBaseLogger,
+): Promise<void> {
   try {
     for (const id of joined) {
       const others = await socket.nsp.in(sessionRoom(id)).fetchSockets();
-      if (others.length === 0) await chat.presence(id, false);
+      if (others.length > 0) continue;
+      await deps.chat.presence(id, false);
+      deps.cobrowse.left(id); // C-5
     }
   } catch (e) {
     log.warn({ err: e }, 'presence update failed');
