@@ -15,6 +15,7 @@ import { newClientId } from '../transport/client-id.js';
 import type { SocketFactory, WidgetSocket } from '../transport/socket-factory.js';
 import { clearToken, loadToken, saveToken } from '../transport/visitor-token.js';
 import type { ChatPort } from './chat-port.js';
+import { CobrowseLink } from './cobrowse-link.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
@@ -47,6 +48,15 @@ export class ChatController implements ReactiveController {
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
   readonly permissions = new PermissionActions(this.#port);
+  /** Co-browsing while the visitor allows `view`. */
+  readonly cobrowse = new CobrowseLink({
+    // Only a refusal of the grant stops recording; a lost connection gets a new snapshot on return.
+    send: async (frame) => {
+      const r = await this.#ask('cobrowse:events', frame);
+      return r.ok || r.error !== 'forbidden';
+    },
+    revoke: () => void this.permissions.revoke('view'),
+  });
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -70,6 +80,7 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+    this.cobrowse.dispose();
   }
 
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */
@@ -104,6 +115,7 @@ export class ChatController implements ReactiveController {
     this.sender.track(before, this.state.pending);
     // Tick only while a countdown is on screen.
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
+    this.cobrowse.sync(this.state);
     this.host.requestUpdate();
   }
 
@@ -157,6 +169,9 @@ export class ChatController implements ReactiveController {
       this.#showPermissions([p]);
     });
     socket.on('permission:updated', (p) => this.#showPermissions([p]));
+    socket.on('cobrowse:snapshot', (info) => {
+      if (info.sessionId === this.state.session?.id) this.cobrowse.snapshot();
+    });
     socket.on('session:disconnected', (info) => {
       // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
       this.#apply({ type: 'stopped', message: info.message });
@@ -167,6 +182,8 @@ export class ChatController implements ReactiveController {
   /** After every (re)connection: open the invitation or resume, renew a shown code, send the rest. */
   async #onConnect(): Promise<void> {
     if (!(await this.invitation.joinLink())) await this.#resume();
+    // Frames sent while offline were lost: watchers need a whole page again (C-3).
+    this.cobrowse.snapshot();
     await this.supportCode.renew();
     await this.sender.flush();
   }

@@ -3,7 +3,9 @@
  * - launcher: what every page loads before the visitor interacts (the entry and its static imports);
  * - chat: what the first intent loads on top (the chat chunk and its static imports);
  * - rich text: what the first message with a link or markdown loads on top (the renderer and
- *   DOMPurify), which must be a dynamic import of the chat and in neither of the two above.
+ *   DOMPurify), which must be a dynamic import of the chat and in neither of the two above;
+ * - co-browse: what the visitor's Allow of `view` loads on top (rrweb's recorder, batching,
+ *   privacy), likewise a dynamic import of the chat only, so nothing records before consent.
  * Prints gzip sizes and exits non-zero when a budget is passed or the rich-text chunk is not lazy.
  */
 import fs from 'node:fs';
@@ -17,7 +19,7 @@ interface ManifestChunk {
 }
 
 /** Budgets in bytes of gzip (level 9). */
-export const BUDGETS = { launcher: 6_000, chat: 30_000, richText: 16_000 } as const;
+export const BUDGETS = { launcher: 6_000, chat: 30_000, richText: 16_000, cobrowse: 30_000 } as const;
 
 const dist = path.resolve(import.meta.dirname, '../../dist/widget');
 const manifestPath = path.join(dist, '.vite/manifest.json');
@@ -41,6 +43,7 @@ const gzipOf = (keys: Iterable<string>) =>
 const LAUNCHER = 'src/index.ts';
 const CHAT = 'src/chat/porthole-chat.ts';
 const RICH_TEXT = 'src/rich-text/render-rich-text.ts';
+const COBROWSE = 'src/cobrowse/cobrowse-session.ts';
 for (const key of [LAUNCHER, CHAT]) {
   if (!manifest[key]) {
     console.error(`The manifest does not list ${key}; did the entry points move?`);
@@ -65,15 +68,28 @@ const lazyProblems = [
   [...chatClosure].some((k) => fs.readFileSync(path.join(dist, manifest[k].file), 'utf8').includes('ALLOWED_URI_REGEXP')) &&
     'DOMPurify is in the launcher or the chat chunk',
 ].filter((p) => typeof p === 'string');
+// The recorder must not load before consent: a chunk the chat imports dynamically, static in neither bundle.
+const cobrowseIsChunk = COBROWSE in manifest;
+const cobrowseKeys = [...(cobrowseIsChunk ? closure(COBROWSE) : [])].filter((k) => !chatClosure.has(k) && !launcherKeys.has(k));
+lazyProblems.push(
+  ...[
+    !cobrowseIsChunk && `${COBROWSE} is not a chunk of its own`,
+    (launcherKeys.has(COBROWSE) || chatClosure.has(COBROWSE)) && 'the recorder is imported statically',
+    // A string of rrweb's recorder that survives minification.
+    [...launcherKeys, ...chatClosure].some((k) => fs.readFileSync(path.join(dist, manifest[k].file), 'utf8').includes('rr_width')) &&
+      'rrweb is in the launcher or the chat chunk',
+  ].filter((p) => typeof p === 'string'),
+);
 const lazyOk = lazyProblems.length === 0;
 console.log(
-  `${lazyOk ? 'ok  ' : 'FAIL'} rich text is a lazy chunk: ${lazyOk ? 'in neither the launcher nor the chat chunk' : lazyProblems.join('; ')}`,
+  `${lazyOk ? 'ok  ' : 'FAIL'} rich text and co-browse are lazy chunks: ${lazyOk ? 'in neither the launcher nor the chat chunk' : lazyProblems.join('; ')}`,
 );
 
 const rows = [
   { name: 'launcher (before interaction)', bytes: gzipOf(launcherKeys), budget: BUDGETS.launcher },
   { name: 'chat chunk (on intent)', bytes: gzipOf(chatKeys), budget: BUDGETS.chat },
   { name: 'rich text (first formatted msg)', bytes: gzipOf(richTextKeys), budget: BUDGETS.richText },
+  { name: 'co-browse (after Allow view)', bytes: gzipOf(cobrowseKeys), budget: BUDGETS.cobrowse },
 ];
 let failed = lazyOk ? 0 : 1;
 for (const r of rows) {

@@ -153,6 +153,7 @@ export class ConsoleWorkspace extends LitElement {
         .visitorOnline=${state.presence.get(id)}
         .viewer=${me ? { id: me.id, role: me.role } : { id: '', role: 'technician' }}
         .commands=${this.live}
+        .cobrowse=${this.live.cobrowse}
       ></conversation-view>
     </div>`;
   }

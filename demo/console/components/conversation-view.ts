@@ -10,6 +10,8 @@ import type { ActivityView, Invitation, MessageView, PermissionView, SessionSumm
 import { isOpen, type Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
+import type { CobrowseWatch } from '../state/cobrowse-watch.js';
+import './cobrowse-view.js';
 import { richTextStyles } from '../../../src/chat/rich-text.styles.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL, timeLabel } from './labels.js';
@@ -32,6 +34,8 @@ export class ConversationView extends LitElement {
   @property({ attribute: false }) visitorOnline: boolean | undefined = undefined;
   @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
   @property({ attribute: false }) commands: SessionCommands = offlineCommands;
+  /** The co-browse stream, for the live view. */
+  @property({ attribute: false }) cobrowse: CobrowseWatch | null = null;
 
   @state() private error = '';
   @query('textarea') private input!: HTMLTextAreaElement | null;
@@ -53,6 +57,7 @@ export class ConversationView extends LitElement {
     return html`
       ${this.#header(s)}
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
+      <cobrowse-view .session=${s} .permissions=${this.permissions} .watch=${this.cobrowse}></cobrowse-view>
       <div class="body">
         <section class="chat" aria-label="Chat">
           <div class="log" role="log" aria-live="polite" aria-label="Messages">

@@ -27,6 +27,7 @@ import {
   type ConsoleState,
   type StatusFilter,
 } from './console-state.js';
+import { CobrowseWatch } from './cobrowse-watch.js';
 import type { SessionCommands } from './session-commands.js';
 
 type ConsoleSocket = Socket<ConsoleFacts, ConsoleCommands>;
@@ -36,6 +37,8 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   state: ConsoleState = initialConsoleState;
   /** Set when the server refused the connection for good (e.g. the sign-in expired). */
   refused: string | null = null;
+  /** The co-browse stream of the open session. */
+  readonly cobrowse = new CobrowseWatch();
   #socket: ConsoleSocket | null = null;
 
   constructor(
@@ -54,6 +57,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
       transports: ['websocket', 'polling'],
     });
     this.#socket = socket;
+    this.cobrowse.bind(socket);
     socket.on('connect', () => {
       this.#apply({ type: 'connection', status: 'online' });
       void this.#refresh();

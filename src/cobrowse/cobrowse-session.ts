@@ -1,0 +1,75 @@
+/**
+ * The co-browse chunk, imported only after the visitor allowed `view` (SPEC.md C-7): starts rrweb's
+ * recorder with the privacy settings, scrubs every event, batches and sends it, shows the "being
+ * viewed" bar, and stops everything at once when asked.
+ */
+import { record } from '@rrweb/record';
+import type { CobrowseFrame } from '../protocol/cobrowse.js';
+import { Batcher } from './batcher.js';
+import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
+import { scrubEvent } from './scrub.js';
+import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
+
+/** What starting a recording needs. */
+export interface CobrowseOptions {
+  sessionId: string;
+  /** Name of the technician who asked, for the bar. */
+  technician: string;
+  /** Sends one frame to the server. */
+  send(frame: CobrowseFrame): void;
+  /** The visitor pressed Stop on the bar. */
+  onStop(): void;
+}
+
+/** A running recording. */
+export interface CobrowseHandle {
+  /** Records a new full snapshot (a technician started watching). */
+  snapshot(): void;
+  /** Stops recording and sending, removes the bar; safe to call twice. */
+  stop(): void;
+}
+
+/** Starts recording the page. Never throws into the page: a failure stops quietly. */
+export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
+  const recording = crypto.randomUUID();
+  const batcher = new Batcher(options.sessionId, recording, (frame) => options.send(frame));
+  defineViewingBar();
+  const bar = document.createElement('porthole-viewing-bar') as ViewingBar;
+  bar.technician = options.technician;
+  bar.addEventListener('porthole-stop-viewing', () => options.onStop());
+  document.documentElement.append(bar);
+
+  let stopped = false;
+  const lookup = (id: number) => record.mirror.getNode(id);
+  const stopRecording = record({
+    emit: (event) => {
+      if (!stopped) batcher.push(scrubEvent(event, lookup));
+    },
+    maskAllInputs: true,
+    maskInputOptions: { ...MASK_INPUT_OPTIONS },
+    maskInputFn: (text) => maskText(text),
+    maskTextFn: (text) => maskText(text),
+    maskTextSelector: MASK_TEXT_SELECTOR,
+    blockSelector: BLOCK_SELECTOR,
+    recordCanvas: false,
+    collectFonts: false,
+    inlineImages: false,
+    recordCrossOriginIframes: false,
+    sampling: { mousemove: 50, scroll: 100, input: 'last' },
+    slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true, headMetaRobots: true },
+    errorHandler: () => true,
+  });
+
+  return {
+    snapshot() {
+      if (!stopped) record.takeFullSnapshot(true);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      stopRecording?.();
+      batcher.stop();
+      bar.remove();
+    },
+  };
+}

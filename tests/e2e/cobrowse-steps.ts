@@ -1,0 +1,125 @@
+/**
+ * Shared steps of the co-browse end-to-end tests: bring a visitor and a technician to a viewed
+ * session, capture every WebSocket frame a page sends, and decode the co-browse batches among them.
+ */
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from '../support/server-process.js';
+import { signIn } from './pages.js';
+
+/** One frame a page sent over a WebSocket, in order. */
+export type SentFrame = string | Buffer;
+
+/** Records every WebSocket frame `page` sends from now on. */
+export function captureFrames(page: Page): SentFrame[] {
+  const frames: SentFrame[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => frames.push(payload)));
+  return frames;
+}
+
+/** A co-browse batch rebuilt from captured frames: its header and its decompressed JSON. */
+export interface CapturedBatch {
+  recording: string;
+  batch: number;
+  full: boolean;
+  json: string;
+}
+
+/**
+ * Rebuilds the `cobrowse:events` batches among captured frames. socket.io sends a binary event as a
+ * text packet (`45<n>-/widget,<ack>[...]`) followed by its n binary attachments.
+ */
+export function cobrowseBatches(frames: readonly SentFrame[]): CapturedBatch[] {
+  const parts = new Map<string, { header: { recording: string; batch: number; full: boolean; parts: number }; data: Buffer[] }>();
+  const out: CapturedBatch[] = [];
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i];
+    if (typeof f !== 'string') continue;
+    const m = /^45(\d+)-\/widget,\d*(\[.*)$/s.exec(f);
+    if (!m) continue;
+    const [event, header] = JSON.parse(m[2]) as [string, { recording: string; batch: number; part: number; parts: number; full: boolean }];
+    if (event !== 'cobrowse:events') continue;
+    const data = frames[i + 1];
+    if (!Buffer.isBuffer(data)) continue;
+    const key = `${header.recording}:${header.batch}`;
+    const entry = parts.get(key) ?? { header, data: [] };
+    entry.data[header.part] = data;
+    parts.set(key, entry);
+    if (entry.data.filter(Boolean).length === header.parts) {
+      out.push({ ...header, json: gunzipSync(Buffer.concat(entry.data)).toString('utf8') });
+      parts.delete(key);
+    }
+  }
+  return out;
+}
+
+/** The ways a string may appear in what left the browser: raw, JSON-escaped, URL-encoded, base64. */
+export function encodings(s: string): string[] {
+  return [
+    s,
+    JSON.stringify(s).slice(1, -1),
+    encodeURIComponent(s),
+    Buffer.from(s).toString('base64'),
+    Buffer.from(s).toString('base64url'),
+  ];
+}
+
+/** Every place `needle` shows up among frames and decompressed batches, in any of its {@link encodings}. */
+export function findLeaks(frames: readonly SentFrame[], batches: readonly CapturedBatch[], needle: string): string[] {
+  const forms = encodings(needle);
+  const hay = [
+    ...frames.map((f, i) => ({ where: `frame ${i}`, text: typeof f === 'string' ? f : f.toString('latin1') })),
+    ...frames.filter((f): f is Buffer => Buffer.isBuffer(f)).map((f, i) => ({ where: `binary ${i} as utf8`, text: f.toString('utf8') })),
+    ...batches.map((b) => ({ where: `batch ${b.recording}:${b.batch}`, text: b.json })),
+  ];
+  return hay.filter((h) => forms.some((form) => h.text.includes(form))).map((h) => h.where);
+}
+
+/** The technician creates a session, the visitor opens its link on `pagePath`. */
+export async function joinByLink(tech: Page, visitor: Page, server: ServerProcess, pagePath = '/'): Promise<void> {
+  await signIn(tech, server);
+  await tech.locator('console-toolbar button', { hasText: 'New session' }).click();
+  const dialog = tech.locator('new-session-dialog dialog');
+  await dialog.locator('input.link').waitFor();
+  const link = new URL(await dialog.locator('input.link').inputValue());
+  await dialog.locator('button', { hasText: 'Done' }).click();
+  link.pathname = pagePath;
+  await visitor.goto(link.href);
+  await visitor.locator('porthole-chat header', { hasText: 'Admin is helping you' }).waitFor();
+}
+
+/** The technician asks to view the page; the visitor allows; the console shows it live. */
+export async function allowView(tech: Page, visitor: Page): Promise<void> {
+  await tech.locator('permissions-panel button', { hasText: 'Request to view the page' }).click();
+  await visitor.locator('porthole-chat .prompt button.primary', { hasText: 'Allow' }).click();
+  await tech.locator('cobrowse-view .state.live').waitFor();
+}
+
+/** Text of the console's live view (the sandboxed iframe's body), found through the shadow roots. */
+function replayBodyText(): string {
+  const view = document.querySelector('porthole-console')?.shadowRoot?.querySelector('console-workspace')?.shadowRoot;
+  const frame = view?.querySelector('conversation-view')?.shadowRoot?.querySelector('cobrowse-view')?.shadowRoot?.querySelector('iframe');
+  return frame?.contentDocument?.body?.innerText ?? '';
+}
+
+/** Text of the replayed page in the console's live view. */
+export function replayText(tech: Page): Promise<string> {
+  return tech.evaluate(replayBodyText);
+}
+
+/** Waits (polling in the page, with a deadline) until the replay's text contains `needle`. */
+export async function waitForReplay(tech: Page, needle: string): Promise<void> {
+  await tech.waitForFunction(
+    (wanted) => {
+      // Page functions cannot share helpers with Node: the same lookup as replayBodyText, inline.
+      const view = document.querySelector('porthole-console')?.shadowRoot?.querySelector('console-workspace')?.shadowRoot;
+      const frame = view
+        ?.querySelector('conversation-view')
+        ?.shadowRoot?.querySelector('cobrowse-view')
+        ?.shadowRoot?.querySelector('iframe');
+      return (frame?.contentDocument?.body?.innerText ?? '').includes(wanted);
+    },
+    needle,
+    { timeout: 5000 },
+  );
+}
