@@ -75,8 +75,14 @@ export function findLeaks(frames: readonly SentFrame[], batches: readonly Captur
   return hay.filter((h) => forms.some((form) => h.text.includes(form))).map((h) => h.where);
 }
 
-/** The technician creates a session, the visitor opens its link on `pagePath`. */
-export async function joinByLink(tech: Page, visitor: Page, server: ServerProcess, pagePath = '/'): Promise<void> {
+/** The technician creates a session, the visitor opens its link on `pagePath` (with more `query`). */
+export async function joinByLink(
+  tech: Page,
+  visitor: Page,
+  server: ServerProcess,
+  pagePath = '/',
+  query: Record<string, string> = {},
+): Promise<void> {
   await signIn(tech, server);
   await tech.locator('console-toolbar button', { hasText: 'New session' }).click();
   const dialog = tech.locator('new-session-dialog dialog');
@@ -84,6 +90,7 @@ export async function joinByLink(tech: Page, visitor: Page, server: ServerProces
   const link = new URL(await dialog.locator('input.link').inputValue());
   await dialog.locator('button', { hasText: 'Done' }).click();
   link.pathname = pagePath;
+  for (const [k, v] of Object.entries(query)) link.searchParams.set(k, v);
   await visitor.goto(link.href);
   await visitor.locator('porthole-chat header', { hasText: 'Admin is helping you' }).waitFor();
 }
@@ -122,4 +129,13 @@ export async function waitForReplay(tech: Page, needle: string): Promise<void> {
     needle,
     { timeout: 5000 },
   );
+}
+
+/** Polls `condition` until it holds, failing after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
