@@ -10,6 +10,9 @@ import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from
 import { scrubEvent } from './scrub.js';
 import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
 
+/** A snapshot younger than this is fresh enough for a new watcher (SPEC.md C-3). */
+export const FRESH_SNAPSHOT_MS = 500;
+
 /** What starting a recording needs. */
 export interface CobrowseOptions {
   sessionId: string;
@@ -40,6 +43,9 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   document.documentElement.append(bar);
 
   let stopped = false;
+  // Recording starts with a full snapshot; asks right after it (a reconnect, a new watcher) would
+  // only repeat it, at the price of a whole page on both ends.
+  let lastFull = 0;
   const lookup = (id: number) => record.mirror.getNode(id);
   const stopRecording = record({
     emit: (event) => {
@@ -59,10 +65,13 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
     slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true, headMetaRobots: true },
     errorHandler: () => true,
   });
+  lastFull = performance.now();
 
   return {
     snapshot() {
-      if (!stopped) record.takeFullSnapshot(true);
+      if (stopped || performance.now() - lastFull < FRESH_SNAPSHOT_MS) return;
+      lastFull = performance.now();
+      record.takeFullSnapshot(true);
     },
     stop() {
       if (stopped) return;

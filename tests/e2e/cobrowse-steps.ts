@@ -115,7 +115,7 @@ export function replayText(tech: Page): Promise<string> {
 }
 
 /** Waits (polling in the page, with a deadline) until the replay's text contains `needle`. */
-export async function waitForReplay(tech: Page, needle: string): Promise<void> {
+export async function waitForReplay(tech: Page, needle: string, timeoutMs = 5000): Promise<void> {
   await tech.waitForFunction(
     (wanted) => {
       // Page functions cannot share helpers with Node: the same lookup as replayBodyText, inline.
@@ -127,7 +127,7 @@ export async function waitForReplay(tech: Page, needle: string): Promise<void> {
       return (frame?.contentDocument?.body?.innerText ?? '').includes(wanted);
     },
     needle,
-    { timeout: 5000 },
+    { timeout: timeoutMs },
   );
 }
 
@@ -138,4 +138,53 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** What a page of web components looks like, shadow roots included: for comparing page and replay. */
+export interface ComponentsLook {
+  text: string;
+  cardBorder: string;
+  cardTitle: string;
+  badge: string;
+  adopted: string;
+}
+
+/** Reads {@link ComponentsLook} from a document (the visitor's page or the replay's). */
+export function readComponentsLook(doc: Document): ComponentsLook {
+  const texts: string[] = [];
+  // nodeType and tagName, not instanceof: the replay's nodes belong to another window.
+  const walk = (root: Node) => {
+    for (const n of Array.from(root.childNodes)) {
+      if (n.nodeType === 3 && n.textContent?.trim()) texts.push(n.textContent.trim());
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      // The widget is the visitor's own and never in the stream (C-7).
+      if (/^(porthole-|script$|style$)/i.test(el.tagName)) continue;
+      if (el.shadowRoot) walk(el.shadowRoot);
+      walk(el);
+    }
+  };
+  walk(doc.body);
+  const card = doc.querySelector('bike-card');
+  const win = doc.defaultView!;
+  const style = (el: Element | null | undefined, prop: string) => (el ? win.getComputedStyle(el).getPropertyValue(prop) : 'missing');
+  const badge = card?.shadowRoot?.querySelector('stock-badge')?.shadowRoot?.querySelector('span');
+  return {
+    text: texts.join(' | '),
+    cardBorder: style(card, 'border-top-color'),
+    cardTitle: style(card?.shadowRoot?.querySelector('h2'), 'color'),
+    badge: style(badge, 'background-color'),
+    adopted: style(doc.querySelector('.adopted-by-document'), 'color'),
+  };
+}
+
+const REPLAY_DOC_EXPRESSION = `document.querySelector('porthole-console').shadowRoot.querySelector('console-workspace').shadowRoot
+  .querySelector('conversation-view').shadowRoot.querySelector('cobrowse-view').shadowRoot.querySelector('iframe').contentDocument`;
+
+/** {@link readComponentsLook} of the visitor's page, or of the console's replay of it. */
+export function componentsLook(page: Page, where: 'page' | 'replay'): Promise<ComponentsLook> {
+  const doc = where === 'page' ? 'document' : REPLAY_DOC_EXPRESSION;
+  // An expression, not a function: the reader must run on a document of the page's choosing.
+  // tsx names functions through an `__name` helper that the page does not have.
+  return page.evaluate(`(() => { const __name = (f) => f; return (${readComponentsLook.toString()})(${doc}); })()`);
 }

@@ -30,12 +30,14 @@ export class FrameAssembler {
       this.#started = false;
       this.#open = null;
     }
-    if (!this.#started && !(frame.full && frame.part === 0)) return null;
-    if (!this.#open || this.#open.batch !== frame.batch) {
+    const continues = this.#open?.batch === frame.batch;
+    if (!this.#started && !continues && !(frame.full && frame.part === 0)) return null;
+    if (!continues) {
       if (frame.part !== 0) return null; // The start of this batch was lost.
       this.#open = { batch: frame.batch, full: frame.full, parts: new Array<Uint8Array | undefined>(frame.parts), have: 0 };
     }
     const open = this.#open;
+    if (!open) return null;
     if (frame.parts !== open.parts.length || open.parts[frame.part]) return null;
     open.parts[frame.part] = asBytes(frame.data);
     open.have++;

@@ -38,6 +38,7 @@ export async function staticRoutes(app: FastifyInstance, dirs: { distDir: string
   const mounts = [
     { prefix: '/widget/', root: path.join(dirs.distDir, 'widget') },
     { prefix: '/console/', root: path.join(dirs.distDir, 'console') },
+    { prefix: '/demo/', root: path.join(dirs.distDir, 'demo') },
     { prefix: '/', root: dirs.siteDir },
   ];
   let first = true;
