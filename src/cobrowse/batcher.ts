@@ -8,7 +8,7 @@ import type { CobrowseFrame } from '../protocol/cobrowse.js';
 import { cutParts, encodeBatch } from './codec.js';
 
 /** How long an event may wait for others before its batch is sent. */
-export const BATCH_MS = 40;
+export const BATCH_MS = 100;
 /** A batch is sent early once this many events wait. */
 export const BATCH_EVENTS = 500;
 

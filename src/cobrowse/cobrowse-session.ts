@@ -34,7 +34,8 @@ export interface CobrowseHandle {
 
 /** Starts recording the page. Never throws into the page: a failure stops quietly. */
 export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
-  const recording = crypto.randomUUID();
+  // Short: it rides in every frame's header.
+  const recording = crypto.randomUUID().slice(0, 8);
   const batcher = new Batcher(options.sessionId, recording, (frame) => options.send(frame));
   defineViewingBar();
   const bar = document.createElement('porthole-viewing-bar') as ViewingBar;
