@@ -8,6 +8,7 @@ import type { CobrowseFrame } from '../protocol/cobrowse.js';
 import { Batcher } from './batcher.js';
 import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
 import { scrubEvent } from './scrub.js';
+import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
 import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
 
 /** A snapshot younger than this is fresh enough for a new watcher (SPEC.md C-3). */
@@ -28,6 +29,8 @@ export interface CobrowseOptions {
 export interface CobrowseHandle {
   /** Records a new full snapshot (a technician started watching). */
   snapshot(): void;
+  /** Shows the technician's named pointer at viewport coordinates, or outlines the element with this recording id (C-11). */
+  guide(fact: { technician: string } & ({ x: number; y: number } | { nodeId: number })): void;
   /** Stops recording and sending, removes the bar; safe to call twice. */
   stop(): void;
 }
@@ -42,6 +45,9 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   bar.technician = options.technician;
   bar.addEventListener('porthole-stop-viewing', () => options.onStop());
   document.documentElement.append(bar);
+  defineGuideOverlay();
+  const guide = document.createElement('porthole-guide') as GuideOverlay;
+  document.documentElement.append(guide);
 
   let stopped = false;
   // Recording starts with a full snapshot; asks right after it (a reconnect, a new watcher) would
@@ -74,12 +80,18 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
       lastFull = performance.now();
       record.takeFullSnapshot(true);
     },
+    guide(fact) {
+      if (stopped) return;
+      if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
+      else guide.point(fact.technician, fact.x, fact.y);
+    },
     stop() {
       if (stopped) return;
       stopped = true;
       stopRecording?.();
       batcher.stop();
       bar.remove();
+      guide.remove();
     },
   };
 }

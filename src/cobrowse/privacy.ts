@@ -6,7 +6,7 @@
  */
 
 /** Elements replaced by a same-size placeholder: the site's own marks and every part of the widget. */
-export const BLOCK_SELECTOR = '[data-porthole-block], porthole-widget, porthole-viewing-bar';
+export const BLOCK_SELECTOR = '[data-porthole-block], porthole-widget, porthole-viewing-bar, porthole-guide';
 
 /** Elements whose text is replaced by asterisks, descendants included. */
 export const MASK_TEXT_SELECTOR = '[data-porthole-mask], [contenteditable]:not([contenteditable="false"]), option, textarea';

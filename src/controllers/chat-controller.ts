@@ -51,10 +51,7 @@ export class ChatController implements ReactiveController {
   /** Co-browsing while the visitor allows `view`. */
   readonly cobrowse = new CobrowseLink({
     // Only a refusal of the grant stops recording; a lost connection gets a new snapshot on return.
-    send: async (frame) => {
-      const r = await this.#ask('cobrowse:events', frame);
-      return r.ok || r.error !== 'forbidden';
-    },
+    send: (frame) => this.#ask('cobrowse:events', frame).then((r) => r.ok || r.error !== 'forbidden'),
     revoke: () => void this.permissions.revoke('view'),
   });
   #socket: WidgetSocket | null = null;
@@ -80,7 +77,7 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
-    this.cobrowse.dispose();
+    this.cobrowse.sync(initialChatState);
   }
 
   /** Sends a message; it shows at once as pending and is retried until the server confirms it. */
@@ -172,6 +169,9 @@ export class ChatController implements ReactiveController {
     socket.on('cobrowse:snapshot', (info) => {
       if (info.sessionId === this.state.session?.id) this.cobrowse.snapshot();
     });
+    // Only the session's room hears these, and they act only while this page records it.
+    socket.on('cobrowse:pointer', (f) => this.cobrowse.guide(f));
+    socket.on('cobrowse:highlight', (f) => this.cobrowse.guide(f));
     socket.on('session:disconnected', (info) => {
       // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
       this.#apply({ type: 'stopped', message: info.message });

@@ -22,7 +22,8 @@ export interface CobrowseLinkPort {
 /** The granted `view` request the state holds for an open session, if any. */
 export function viewGrant(state: ChatState): PermissionView | null {
   if (!state.session || isEnded(state.session)) return null;
-  return grantedPermissions(state.permissions).find((p) => p.capability === 'view' && p.sessionId === state.session?.id) ?? null;
+  // The state holds the permissions of its own session only.
+  return grantedPermissions(state.permissions).find((p) => p.capability === 'view') ?? null;
 }
 
 /** Owns the recording of one chat panel. */
@@ -33,7 +34,7 @@ export class CobrowseLink {
 
   constructor(private readonly port: CobrowseLinkPort) {}
 
-  /** Call after every state change. */
+  /** Call after every state change; a state without a grant (e.g. the initial one) stops recording without revoking. */
   sync(state: ChatState): void {
     const grant = viewGrant(state);
     const wanted = grant && grant.id !== this.#stoppedGrant ? grant : null;
@@ -47,16 +48,16 @@ export class CobrowseLink {
     void this.#running?.handle.then((h) => h?.snapshot());
   }
 
+  /** The technician points or highlights (C-11); nothing happens unless recording runs. */
+  guide(fact: { technician: string } & ({ x: number; y: number } | { nodeId: number })): void {
+    void this.#running?.handle.then((h) => h?.guide(fact));
+  }
+
   /** The visitor pressed Stop: end now, then tell the server. */
   stopByVisitor(): void {
     if (this.#running) this.#stoppedGrant = this.#running.grantId;
     this.#end();
     this.port.revoke();
-  }
-
-  /** Stops without revoking (the panel goes away, the page unloads). */
-  dispose(): void {
-    this.#end();
   }
 
   #start(grant: PermissionView): void {

@@ -51,6 +51,30 @@ export const CobrowseFrameSchema = v.pipe(
 /** `cobrowse:watch`, `cobrowse:unwatch` and `cobrowse:snapshot` from the console. */
 export const CobrowseTargetSchema = v.strictObject({ sessionId: Id });
 
+const Coordinate = v.pipe(v.number(), v.finite(), v.minValue(-100_000), v.maxValue(100_000));
+const NodeId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+/** `cobrowse:pointer`: where the technician points, in the visitor's page coordinates (CSS px of the viewport). */
+export const CobrowsePointerSchema = v.strictObject({ sessionId: Id, x: Coordinate, y: Coordinate });
+
+/** `cobrowse:highlight`: the element to outline, by its id in the recording (C-11). */
+export const CobrowseHighlightSchema = v.strictObject({ sessionId: Id, nodeId: NodeId });
+
+/** The technician's pointer, as the widget hears it. */
+export interface CobrowsePointer {
+  sessionId: string;
+  technician: string;
+  x: number;
+  y: number;
+}
+
+/** An element to outline, as the widget hears it. */
+export interface CobrowseHighlight {
+  sessionId: string;
+  technician: string;
+  nodeId: number;
+}
+
 /** One part of a batch, as sent and as relayed. */
 export type CobrowseFrame = v.InferOutput<typeof CobrowseFrameSchema>;
 

@@ -5,7 +5,17 @@
  * the widget, the console and the server.
  */
 import type * as v from 'valibot';
-import { CobrowseFrameSchema, CobrowseTargetSchema, type CobrowseFrame, type CobrowseStopped, type CobrowseWatching } from './cobrowse.js';
+import {
+  CobrowseFrameSchema,
+  CobrowseHighlightSchema,
+  CobrowsePointerSchema,
+  CobrowseTargetSchema,
+  type CobrowseFrame,
+  type CobrowseHighlight,
+  type CobrowsePointer,
+  type CobrowseStopped,
+  type CobrowseWatching,
+} from './cobrowse.js';
 import type { Result } from './errors.js';
 import {
   ConnectCodeSchema,
@@ -86,6 +96,10 @@ export interface WidgetFacts {
   'session:disconnected': (info: { sessionId: string; message: string }) => void;
   /** A technician started watching: record a full snapshot now (C-3). */
   'cobrowse:snapshot': (info: { sessionId: string }) => void;
+  /** The technician's named pointer moved (C-11). */
+  'cobrowse:pointer': (pointer: CobrowsePointer) => void;
+  /** Outline this element for a moment (C-11). */
+  'cobrowse:highlight': (highlight: CobrowseHighlight) => void;
 }
 
 /** What `session:create` answers. */
@@ -120,6 +134,10 @@ export interface ConsoleCommands {
   'cobrowse:unwatch': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
   /** Ask again for a full snapshot, e.g. after parts were lost. */
   'cobrowse:snapshot': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
+  /** Show the technician's pointer on the visitor's page; only while watching (C-11). */
+  'cobrowse:pointer': (p: Payload<typeof CobrowsePointerSchema>, ack: Ack<null>) => void;
+  /** Outline an element on the visitor's page; only while watching (C-11). */
+  'cobrowse:highlight': (p: Payload<typeof CobrowseHighlightSchema>, ack: Ack<null>) => void;
 }
 
 /** A session as broadcast to consoles; unread counts are each console's own to keep. */
@@ -170,6 +188,8 @@ export const consoleCommandSchemas = {
   'cobrowse:watch': CobrowseTargetSchema,
   'cobrowse:unwatch': CobrowseTargetSchema,
   'cobrowse:snapshot': CobrowseTargetSchema,
+  'cobrowse:pointer': CobrowsePointerSchema,
+  'cobrowse:highlight': CobrowseHighlightSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

@@ -61,6 +61,37 @@ test('C-3: a technician who reloads the console gets a fresh snapshot', async ()
   await waitForReplay(tech, 'A change made after the snapshot');
 });
 
+test('C-11: the named pointer of the technician and a fading highlight show on the visitor page', async () => {
+  const stage = tech.locator('cobrowse-view .stage');
+  const box = (await stage.boundingBox())!;
+  await tech.mouse.move(box.x + box.width / 2, box.y + 60);
+  await tech.mouse.move(box.x + box.width / 2 + 5, box.y + 70);
+  const cursor = visitor.locator('porthole-guide .cursor');
+  await cursor.getByText('Admin').waitFor();
+
+  // Highlight the replayed heading: the visitor's real heading gets the outline.
+  await tech.locator('cobrowse-view button.highlight').click();
+  const heading = await tech.evaluate(() => {
+    const view = document.querySelector('porthole-console')?.shadowRoot?.querySelector('console-workspace')?.shadowRoot;
+    const cv = view?.querySelector('conversation-view')?.shadowRoot?.querySelector('cobrowse-view')?.shadowRoot;
+    const frame = cv?.querySelector('iframe');
+    const r = frame?.contentDocument?.querySelector('h1')?.getBoundingClientRect();
+    const f = frame?.getBoundingClientRect();
+    const scale = f && frame ? f.width / frame.offsetWidth : 1;
+    return r && f ? { x: f.left + (r.left + r.width / 2) * scale, y: f.top + (r.top + r.height / 2) * scale } : null;
+  });
+  assert.ok(heading, 'the replay shows the heading');
+  await tech.mouse.click(heading.x, heading.y);
+  const outline = visitor.locator('porthole-guide .outline');
+  await outline.waitFor();
+  const [o, h] = [await outline.boundingBox(), await visitor.locator('h1').boundingBox()];
+  assert.ok(
+    o && h && Math.abs(o.x - h.x) < 8 && Math.abs(o.width - h.width) < 10,
+    `outline ${JSON.stringify(o)} around ${JSON.stringify(h)}`,
+  );
+  await outline.waitFor({ state: 'detached' });
+});
+
 test('C-8: Stop on the bar ends recording and sending at once, and the console says the visitor stopped', async () => {
   await visitor.locator('porthole-viewing-bar button', { hasText: 'Stop' }).click();
   const stoppedAt = frames.length;

@@ -46,6 +46,14 @@ export class LiveReplay {
     this.#queue = this.#queue.then(() => this.#play(batch)).catch(() => undefined);
   }
 
+  /** The recording's id of the element at viewport coordinates of the replayed page, if any. */
+  nodeIdAt(x: number, y: number): number | null {
+    const doc = this.#replayer?.iframe.contentDocument;
+    const el = doc?.elementFromPoint(x, y);
+    const id = el ? this.#replayer?.getMirror().getId(el) : -1;
+    return id !== undefined && id > 0 ? id : null;
+  }
+
   /** Removes the replay. */
   close(): void {
     this.#closed = true;

@@ -81,6 +81,14 @@ export const cobrowseViewStyles = css`
     background: #1b1f24;
     overflow: hidden;
   }
+  .stage.highlighting {
+    cursor: crosshair;
+  }
+  .highlight[aria-pressed='true'] {
+    background: #fff4e5;
+    border-color: #f79009;
+    color: #93370d;
+  }
   .viewport {
     position: absolute;
     top: 0;

@@ -53,6 +53,8 @@ export class CobrowseView extends LitElement {
   @state() private moved = false;
   @state() private scale = 1;
   @state() private message = '';
+  /** Clicks in the view outline the element under them on the visitor's page (C-11). */
+  @state() private highlighting = false;
 
   @query('.stage') private stage!: HTMLElement | null;
   @query('.viewport') private viewportEl!: HTMLElement | null;
@@ -60,6 +62,7 @@ export class CobrowseView extends LitElement {
   #replay: LiveReplay | null = null;
   #watching = '';
   #lastActivity = 0;
+  #lastPointer = 0;
   #idleTimer: ReturnType<typeof setInterval> | null = null;
   #movedTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #resize = new ResizeObserver(() => this.#fit());
@@ -158,6 +161,8 @@ export class CobrowseView extends LitElement {
     this.scale = Math.min(stage.clientWidth / width, stage.clientHeight / height, 1);
   }
 
+  /* eslint-disable lit-a11y/click-events-have-key-events -- pointing at the replayed page has no keyboard
+     equivalent; every control of the view is a button */
   protected override render() {
     if (!this.session || this.live === 'off') return nothing;
     const { width, height } = this.viewport;
@@ -169,9 +174,18 @@ export class CobrowseView extends LitElement {
         ${this.moved ? html`<span class="state">Moved to another page</span>` : nothing}
         <span class="url" title=${this.href}>${this.href}</span>
         ${width && height ? html`<span class="size">${width} × ${height}</span>` : nothing}
+        <button
+          type="button"
+          class="secondary highlight"
+          aria-pressed=${this.highlighting ? 'true' : 'false'}
+          ?disabled=${!shown}
+          @click=${() => (this.highlighting = !this.highlighting)}
+        >
+          Highlight
+        </button>
         <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${() => this.watch?.refresh()}>Refresh</button>
       </div>
-      <div class="stage">
+      <div class="stage ${this.highlighting ? 'highlighting' : ''}" @pointermove=${this.#onPointer} @click=${this.#onClick}>
         <div
           class="viewport"
           style=${styleMap({
@@ -183,6 +197,33 @@ export class CobrowseView extends LitElement {
         <div class="notice" ?hidden=${notice === ''}><p>${notice}</p></div>
       </div>`;
   }
+
+  /* eslint-enable lit-a11y/click-events-have-key-events */
+
+  /** Where the technician's pointer is on the visitor's page, or null outside the replayed page. */
+  #pagePoint(e: MouseEvent): { x: number; y: number } | null {
+    const box = this.viewportEl?.getBoundingClientRect();
+    if (!box || !this.scale || (this.live !== 'live' && this.live !== 'idle')) return null;
+    const x = (e.clientX - box.left) / this.scale;
+    const y = (e.clientY - box.top) / this.scale;
+    return x >= 0 && y >= 0 && x <= this.viewport.width && y <= this.viewport.height ? { x, y } : null;
+  }
+
+  #onPointer = (e: PointerEvent) => {
+    const now = Date.now();
+    // At most 20 moves a second: enough to follow, little for the visitor's connection.
+    if (now - this.#lastPointer < 50) return;
+    const at = this.#pagePoint(e);
+    if (!at) return;
+    this.#lastPointer = now;
+    this.watch?.pointer(Math.round(at.x), Math.round(at.y));
+  };
+
+  #onClick = (e: MouseEvent) => {
+    const at = this.highlighting ? this.#pagePoint(e) : null;
+    const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
+    if (id) this.watch?.highlight(id);
+  };
 
   #notice(): string {
     switch (this.live) {

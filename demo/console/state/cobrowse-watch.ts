@@ -54,6 +54,18 @@ export class CobrowseWatch {
     if (id) void ask<ConsoleCommands, 'cobrowse:snapshot'>(this.#socket, 'cobrowse:snapshot', { sessionId: id });
   }
 
+  /** Shows the technician's pointer on the visitor's page, at the visitor's viewport coordinates (C-11). */
+  pointer(x: number, y: number): void {
+    const id = this.#current?.sessionId;
+    if (id) void ask<ConsoleCommands, 'cobrowse:pointer'>(this.#socket, 'cobrowse:pointer', { sessionId: id, x, y });
+  }
+
+  /** Outlines the element with this recording id on the visitor's page (C-11). */
+  highlight(nodeId: number): void {
+    const id = this.#current?.sessionId;
+    if (id) void ask<ConsoleCommands, 'cobrowse:highlight'>(this.#socket, 'cobrowse:highlight', { sessionId: id, nodeId });
+  }
+
   async #watch(): Promise<void> {
     const current = this.#current;
     if (!current || !this.#socket?.connected) return;

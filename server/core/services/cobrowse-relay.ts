@@ -2,7 +2,16 @@
  * The co-browse relay's decisions: whether a visitor's frame goes out, whether a technician may
  * watch, and when the visitor is asked for a snapshot. Frames are never stored (C-6).
  */
-import { fail, ok, type CobrowseFrame, type CobrowseStopReason, type CobrowseWatching, type Result } from '../../../src/protocol/index.js';
+import {
+  fail,
+  ok,
+  type CobrowseHighlight,
+  type CobrowsePointer,
+  type CobrowseFrame,
+  type CobrowseStopReason,
+  type CobrowseWatching,
+  type Result,
+} from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
 import { mayStream, mayWatch } from '../cobrowse-rules.js';
 import type { Technician } from '../model.js';
@@ -29,6 +38,8 @@ export interface CobrowseOutlet {
   tellWatchers(sessionId: string, reason: CobrowseStopReason): void;
   /** Ends watching for every watcher except those `keep` accepts, and tells them why. */
   dropWatchers(sessionId: string, reason: CobrowseStopReason, keep: (technicianId: string) => boolean): Promise<void>;
+  /** Passes the technician's pointer or highlight to the visitor's widgets. */
+  guide(fact: { kind: 'pointer'; value: CobrowsePointer } | { kind: 'highlight'; value: CobrowseHighlight }): void;
   /** Whether any widget of the session is connected. */
   visitorOnline(sessionId: string): Promise<boolean>;
 }
@@ -107,6 +118,16 @@ export function cobrowseRelay({ store, env, outlet }: { store: Store; env: Env; 
     async asked(sessionId: string): Promise<Result<CobrowseWatching>> {
       askSnapshot(sessionId);
       return ok({ sessionId, visitorOnline: await outlet.visitorOnline(sessionId) });
+    },
+
+    /**
+     * C-11: a watching technician's pointer or highlight goes to the visitor, named. Watching was
+     * checked against the grant when it began and ends with it (C-2), so no store read per move.
+     */
+    guide(tech: Technician, p: { sessionId: string } & ({ x: number; y: number } | { nodeId: number })): Result<null> {
+      if ('nodeId' in p) outlet.guide({ kind: 'highlight', value: { sessionId: p.sessionId, technician: tech.name, nodeId: p.nodeId } });
+      else outlet.guide({ kind: 'pointer', value: { sessionId: p.sessionId, technician: tech.name, x: p.x, y: p.y } });
+      return ok(null);
     },
 
     /** C-5: the visitor's last widget of the session left: watchers hear it. */

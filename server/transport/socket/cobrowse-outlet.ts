@@ -3,7 +3,15 @@
  * so with the Redis adapter a frame from a widget on one process reaches watchers on every other.
  */
 import type { Namespace, Socket } from 'socket.io';
-import { fail, type CobrowseTargetSchema, type ConsoleCommands, type ConsoleFacts, type WidgetFacts } from '../../../src/protocol/index.js';
+import {
+  fail,
+  type CobrowseHighlightSchema,
+  type CobrowsePointerSchema,
+  type CobrowseTargetSchema,
+  type ConsoleCommands,
+  type ConsoleFacts,
+  type WidgetFacts,
+} from '../../../src/protocol/index.js';
 import type { CobrowseOutlet, CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { CommandHandlers } from './commands.js';
 import type { ConsoleSocketData } from './console-namespace.js';
@@ -35,14 +43,28 @@ export function socketCobrowseOutlet(
         s.emit('cobrowse:stopped', { sessionId, reason });
       }
     },
+    guide(fact) {
+      const room = widget.to(sessionRoom(fact.value.sessionId));
+      if (fact.kind === 'pointer') room.volatile.emit('cobrowse:pointer', fact.value);
+      else room.emit('cobrowse:highlight', fact.value);
+    },
     async visitorOnline(sessionId) {
       return (await widget.in(sessionRoom(sessionId)).fetchSockets()).length > 0;
     },
   };
 }
 
-type CobrowseCommands = Pick<ConsoleCommands, 'cobrowse:watch' | 'cobrowse:unwatch' | 'cobrowse:snapshot'>;
-type CobrowseSchemas = { [K in keyof CobrowseCommands]: typeof CobrowseTargetSchema };
+type CobrowseCommands = Pick<
+  ConsoleCommands,
+  'cobrowse:watch' | 'cobrowse:unwatch' | 'cobrowse:snapshot' | 'cobrowse:pointer' | 'cobrowse:highlight'
+>;
+type CobrowseSchemas = {
+  'cobrowse:watch': typeof CobrowseTargetSchema;
+  'cobrowse:unwatch': typeof CobrowseTargetSchema;
+  'cobrowse:snapshot': typeof CobrowseTargetSchema;
+  'cobrowse:pointer': typeof CobrowsePointerSchema;
+  'cobrowse:highlight': typeof CobrowseHighlightSchema;
+};
 
 /** The console's co-browse commands for one socket: watch (C-1, C-3), unwatch, ask a snapshot again. */
 export function cobrowseConsoleHandlers(
@@ -50,6 +72,8 @@ export function cobrowseConsoleHandlers(
   relay: CobrowseRelay,
 ): CommandHandlers<CobrowseCommands, CobrowseSchemas> {
   const tech = socket.data.technician;
+  const watching = (sessionId: string) => socket.rooms.has(cobrowseRoom(sessionId));
+  const notWatching = () => fail('forbidden', 'Watch the session first.');
   return {
     'cobrowse:watch': async ({ sessionId }) => {
       const allowed = await relay.watchable(tech, sessionId);
@@ -62,9 +86,11 @@ export function cobrowseConsoleHandlers(
       return { ok: true, value: null };
     },
     'cobrowse:snapshot': async ({ sessionId }) => {
-      if (!socket.rooms.has(cobrowseRoom(sessionId))) return fail('forbidden', 'Watch the session first.');
+      if (!watching(sessionId)) return notWatching();
       const asked = await relay.asked(sessionId);
       return asked.ok ? { ok: true, value: null } : asked;
     },
+    'cobrowse:pointer': (p) => Promise.resolve(watching(p.sessionId) ? relay.guide(tech, p) : notWatching()),
+    'cobrowse:highlight': (p) => Promise.resolve(watching(p.sessionId) ? relay.guide(tech, p) : notWatching()),
   };
 }

@@ -156,4 +156,29 @@ describe('C-1..C-5: the co-browse relay over real sockets', () => {
     const r = await emitAck(team.carol.socket, 'cobrowse:snapshot', { sessionId });
     assert.equal(r.ok ? 'ok' : r.error, 'forbidden');
   });
+
+  test('C-11: the pointer and highlight of a watching technician reach the visitor, named; others are refused', async () => {
+    const { sessionId, widget } = await viewed();
+    const early = await emitAck(team.bob.socket, 'cobrowse:pointer', { sessionId, x: 10, y: 20 });
+    assert.equal(early.ok ? 'ok' : early.error, 'forbidden');
+    valueOf(await emitAck(team.bob.socket, 'cobrowse:watch', { sessionId }));
+    const pointer = nextEvent(widget, 'cobrowse:pointer');
+    valueOf(await emitAck(team.bob.socket, 'cobrowse:pointer', { sessionId, x: 10.5, y: 20 }));
+    assert.deepEqual(await pointer, { sessionId, technician: 'Bob', x: 10.5, y: 20 });
+    const highlight = nextEvent(widget, 'cobrowse:highlight');
+    valueOf(await emitAck(team.bob.socket, 'cobrowse:highlight', { sessionId, nodeId: 42 }));
+    assert.deepEqual(await highlight, { sessionId, technician: 'Bob', nodeId: 42 });
+    for (const bad of [
+      { sessionId, x: Number.NaN, y: 1 },
+      { sessionId, x: 1 },
+      { sessionId, nodeId: 0 },
+      { sessionId, nodeId: 1.5 },
+    ]) {
+      const event = 'nodeId' in bad ? 'cobrowse:highlight' : 'cobrowse:pointer';
+      const r = await emitRaw(team.bob.socket, event, bad);
+      assert.equal(r.ok ? 'ok' : r.error, 'invalid_payload', JSON.stringify(bad));
+    }
+    const carol = await emitAck(team.carol.socket, 'cobrowse:highlight', { sessionId, nodeId: 1 });
+    assert.equal(carol.ok ? 'ok' : carol.error, 'forbidden');
+  });
 });
