@@ -4,6 +4,7 @@
  *   tiny launcher every page loads; the chat is a lazy chunk fetched on intent. (An iife/umd library
  *   build would inline the lazy chunk, so the widget ships as ESM.)
  * - `vite build --mode console`: the technician console app into `dist/console/`, served at `/console/`.
+ * - `vite build --mode demo`: the demo site's scripted pages into `dist/demo/`, served at `/demo/`.
  */
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
@@ -44,4 +45,21 @@ const consoleApp: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'widget' ? widget : consoleApp));
+// The demo site's scripted pages (web components, a 50,000-element catalogue) into `dist/demo/`, served at `/demo/`.
+const demoSite: UserConfig = {
+  root,
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist/demo'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    rollupOptions: {
+      input: { components: resolve(root, 'demo/site-src/components.ts'), 'large-page': resolve(root, 'demo/site-src/large-page.ts') },
+      preserveEntrySignatures: 'allow-extension',
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'widget' ? widget : mode === 'demo' ? demoSite : consoleApp));

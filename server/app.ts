@@ -20,6 +20,7 @@ import { clientDesk } from './core/services/client-desk.js';
 import { clientTraffic } from './core/services/client-traffic.js';
 import { escalationTickets } from './core/services/escalation-tickets.js';
 import { supportClientService } from './core/services/support-client.js';
+import { cobrowseRelay } from './core/services/cobrowse-relay.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
@@ -40,6 +41,7 @@ import { socketChannelPresence } from './transport/socket/channel-presence.js';
 import { deskRoutes } from './transport/http/desk-routes.js';
 import { staticRoutes } from './transport/http/static-routes.js';
 import { withActivityRelay } from './transport/socket/activity-relay.js';
+import { socketCobrowseOutlet } from './transport/socket/cobrowse-outlet.js';
 import { mountConsoleNamespace, type ConsoleNamespace } from './transport/socket/console-namespace.js';
 import { socketDeskPublisher } from './transport/socket/desk-publisher.js';
 import { socketPresence } from './transport/socket/presence.js';
@@ -133,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
   const clientService = supportClientService(clientCore);
   mountSupportClientNamespace(supportNs, { service: clientService, log: http.log, trustProxy });
+  const cobrowse = cobrowseRelay({ store, env, outlet: socketCobrowseOutlet(widgetNs, consoleNs) });
 
   mountWidgetNamespace(widgetNs, {
     store,
@@ -144,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     visitorProfiles,
     tickets: escalationTickets(core),
     clients: clientService,
+    cobrowse,
     log: http.log,
     trustProxy,
   });
@@ -156,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     desk,
     serviceDesk: service,
     clients: clientDesk({ ...clientCore, announce: clientService.announce }),
+    cobrowse,
     log: http.log,
     trustProxy,
     publicUrl: deps.publicUrl,

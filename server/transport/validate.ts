@@ -5,10 +5,23 @@
 import * as v from 'valibot';
 import { fail, ok, type Result } from '../../src/protocol/index.js';
 
-/** Serialised size of a payload in bytes; non-serialisable payloads count as infinite. */
+/**
+ * Serialised size of a payload in bytes; binary parts (socket.io attachments) count as their byte
+ * length; non-serialisable payloads count as infinite.
+ */
 function byteSize(payload: unknown): number {
+  let binary = 0;
+  // `this[key]` is the value before its toJSON(), so a Buffer is seen as binary, not as a number list.
+  function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+    const original = this[key];
+    if (original instanceof ArrayBuffer || ArrayBuffer.isView(original)) {
+      binary += original.byteLength;
+      return 0;
+    }
+    return value;
+  }
   try {
-    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+    return Buffer.byteLength(JSON.stringify(payload, replacer) ?? '') + binary;
   } catch {
     return Number.POSITIVE_INFINITY;
   }

@@ -73,7 +73,8 @@ export class PortholeChat extends LitElement {
 
   readonly #consent: ConsentHandlers = {
     answer: (id, allow) => this.chat.permissions.answer(id, allow),
-    revoke: (capability) => this.chat.permissions.revoke(capability),
+    // Stop of `view` ends recording at once, before the server hears of it (C-8).
+    revoke: (capability) => (capability === 'view' ? this.chat.cobrowse.stopByVisitor() : this.chat.permissions.revoke(capability)),
     dismissRefusal: () => this.chat.permissions.dismissRefusal(),
   };
   readonly #tools: ToolHandlers = {

@@ -20,6 +20,7 @@ import type { AttachmentActions, UploadPlace } from './attachment-actions.js';
 import type { ChatPort } from './chat-port.js';
 import { ChatSignals } from './chat-signals.js';
 import { EscalationActions } from './escalation-actions.js';
+import { CobrowseLink } from './cobrowse-link.js';
 import { InvitationActions } from './invitation-actions.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
@@ -67,6 +68,12 @@ export class ChatController implements ReactiveController {
   readonly #told = new Set<string>();
   /** The support client's download once the visitor allowed the escalation. */
   readonly escalation = new EscalationActions(this.#port, () => this.host.requestUpdate());
+  /** Co-browsing while the visitor allows `view`. */
+  readonly cobrowse = new CobrowseLink({
+    // Only a refusal of the grant stops recording; a lost connection gets a new snapshot on return.
+    send: (frame) => this.#ask('cobrowse:events', frame).then((r) => r.ok || r.error !== 'forbidden'),
+    revoke: () => void this.permissions.revoke('view'),
+  });
   #socket: WidgetSocket | null = null;
   /** The outbox read back on load; the socket's handshake waits for it (see `hostConnected`). */
   #restored: Promise<void> = Promise.resolve();
@@ -90,6 +97,7 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+    this.cobrowse.sync(initialChatState);
   }
 
   /**
@@ -154,6 +162,7 @@ export class ChatController implements ReactiveController {
     this.#clock.run(promptedPermission(this.state.permissions) !== null);
     this.signals.report();
     this.escalation.follow(this.state.permissions);
+    this.cobrowse.sync(this.state);
     this.host.requestUpdate();
   }
 
@@ -226,6 +235,12 @@ export class ChatController implements ReactiveController {
     socket.on('permission:updated', (p) => this.#showPermissions([p]));
     socket.on('typing:changed', (t) => this.signals.typed(t));
     socket.on('receipt:updated', (r) => this.signals.received(r));
+    socket.on('cobrowse:snapshot', (info) => {
+      if (info.sessionId === this.state.session?.id) this.cobrowse.snapshot();
+    });
+    // Only the session's room hears these, and they act only while this page records it.
+    socket.on('cobrowse:pointer', (f) => this.cobrowse.guide(f));
+    socket.on('cobrowse:highlight', (f) => this.cobrowse.guide(f));
     socket.on('session:disconnected', (info) => {
       // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
       this.#apply({ type: 'stopped', message: info.message });
@@ -236,6 +251,8 @@ export class ChatController implements ReactiveController {
   /** After every (re)connection: open the invitation or resume, renew a shown code, send the rest. */
   async #onConnect(): Promise<void> {
     if (!(await this.invitation.joinLink())) await this.#resume();
+    // Frames sent while offline were lost: watchers need a whole page again (C-3).
+    this.cobrowse.snapshot();
     await this.supportCode.renew();
     await this.sender.flush();
     // Not awaited: a server that does not answer it must not hold anything up.

@@ -5,6 +5,17 @@
  * the widget, the console and the server.
  */
 import type * as v from 'valibot';
+import {
+  CobrowseFrameSchema,
+  CobrowseHighlightSchema,
+  CobrowsePointerSchema,
+  CobrowseTargetSchema,
+  type CobrowseFrame,
+  type CobrowseHighlight,
+  type CobrowsePointer,
+  type CobrowseStopped,
+  type CobrowseWatching,
+} from './cobrowse.js';
 import type { Result } from './errors.js';
 import { deskCommandSchemas, type DeskCommands, type DeskFacts } from './desk-events.js';
 import {
@@ -96,6 +107,8 @@ export interface WidgetCommands extends ClientWidgetCommands {
   'channel:profile': (p: Payload<typeof ChannelProfileAskSchema>, ack: Ack<ChannelPublicProfile>) => void;
   /** Leaves a message while the channel is offline (O-2); answers its id. */
   'offline:leave': (p: Payload<typeof OfflineLeaveSchema>, ack: Ack<{ id: string }>) => void;
+  /** One part of a batch of recorded events; relayed only while `view` is granted (C-2). */
+  'cobrowse:events': (p: Payload<typeof CobrowseFrameSchema>, ack: Ack<null>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -110,6 +123,12 @@ export interface WidgetFacts {
   /** A technician is typing (or stopped); `who` is always a technician here. */
   'typing:changed': (typing: TypingView) => void;
   'receipt:updated': (receipt: ReceiptView) => void;
+  /** A technician started watching: record a full snapshot now (C-3). */
+  'cobrowse:snapshot': (info: { sessionId: string }) => void;
+  /** The technician's named pointer moved (C-11). */
+  'cobrowse:pointer': (pointer: CobrowsePointer) => void;
+  /** Outline this element for a moment (C-11). */
+  'cobrowse:highlight': (highlight: CobrowseHighlight) => void;
 }
 
 /** What `session:create` answers. */
@@ -144,6 +163,15 @@ export interface ConsoleCommands extends DeskCommands, ClientConsoleCommands {
   'note:send': (p: Payload<typeof NoteSendSchema>, ack: Ack<NoteView>) => void;
   'notes:sync': (p: Payload<typeof NotesSyncSchema>, ack: Ack<NoteView[]>) => void;
   'typing:set': (p: Payload<typeof TypingSetSchema>, ack: Ack<null>) => void;
+  /** Start receiving the session's co-browse stream; the visitor is asked for a full snapshot (C-3). */
+  'cobrowse:watch': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<CobrowseWatching>) => void;
+  'cobrowse:unwatch': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
+  /** Ask again for a full snapshot, e.g. after parts were lost. */
+  'cobrowse:snapshot': (p: Payload<typeof CobrowseTargetSchema>, ack: Ack<null>) => void;
+  /** Show the technician's pointer on the visitor's page; only while watching (C-11). */
+  'cobrowse:pointer': (p: Payload<typeof CobrowsePointerSchema>, ack: Ack<null>) => void;
+  /** Outline an element on the visitor's page; only while watching (C-11). */
+  'cobrowse:highlight': (p: Payload<typeof CobrowseHighlightSchema>, ack: Ack<null>) => void;
 }
 
 /** A session as broadcast to consoles; unread counts are each console's own to keep. */
@@ -162,6 +190,9 @@ export interface ConsoleFacts extends DeskFacts, ClientConsoleFacts {
   'note:created': (note: NoteView) => void;
   'typing:changed': (typing: TypingView) => void;
   'receipt:updated': (receipt: ReceiptView) => void;
+  /** One part of the visitor's stream, as the widget sent it (C-2). */
+  'cobrowse:events': (frame: CobrowseFrame) => void;
+  'cobrowse:stopped': (info: CobrowseStopped) => void;
 }
 
 type SchemaTable<Commands> = { [K in keyof Commands]: v.GenericSchema };
@@ -181,6 +212,7 @@ export const widgetCommandSchemas = {
   'channel:profile': ChannelProfileAskSchema,
   'offline:leave': OfflineLeaveSchema,
   'escalation:ticket': EscalationTicketSchema,
+  'cobrowse:events': CobrowseFrameSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */
@@ -201,6 +233,11 @@ export const consoleCommandSchemas = {
   'typing:set': TypingSetSchema,
   ...deskCommandSchemas,
   ...clientConsoleCommandSchemas,
+  'cobrowse:watch': CobrowseTargetSchema,
+  'cobrowse:unwatch': CobrowseTargetSchema,
+  'cobrowse:snapshot': CobrowseTargetSchema,
+  'cobrowse:pointer': CobrowsePointerSchema,
+  'cobrowse:highlight': CobrowseHighlightSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

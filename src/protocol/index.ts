@@ -11,3 +11,4 @@ export * from './desk-views.js';
 export * from './desk-schemas.js';
 export * from './desk-events.js';
 export * from './support-client.js';
+export * from './cobrowse.js';

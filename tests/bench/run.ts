@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startServerProcess } from '../support/server-process.js';
 import { runChat, type ChatRun, type Target } from './chat-latency.js';
+import { printCobrowse, runCobrowseStream } from './cobrowse-stream.js';
 import { runJoins } from './join-latency.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,6 +63,7 @@ try {
       );
     }
   }
+  printCobrowse(await runCobrowseStream(ours, seconds));
 } finally {
   bare.stop();
   await ours.stop();

@@ -39,7 +39,7 @@ export interface ServerProcessOptions {
 
 /** Fails fast with a clear message when the front-ends were not built. */
 export function assertBuilt(): void {
-  for (const f of ['dist/widget/porthole.js', 'dist/console/index.html']) {
+  for (const f of ['dist/widget/porthole.js', 'dist/console/index.html', 'dist/demo/components.js']) {
     if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` before the end-to-end tests.`);
   }
 }

@@ -192,6 +192,7 @@ export class ConsoleWorkspace extends LitElement {
         .profile=${state.profiles.get(id) ?? null}
         .viewer=${me ? { id: me.id, role: me.role } : { id: '', role: 'technician' }}
         .commands=${this.live}
+        .cobrowse=${this.live.cobrowse}
       ></conversation-view>
     </div>`;
   }

@@ -21,6 +21,8 @@ import type { Viewer } from '../state/session-abilities.js';
 import { offlineCommands, type SessionCommands } from '../state/session-commands.js';
 import './activity-panel.js';
 import './chat-panel.js';
+import type { CobrowseWatch } from '../state/cobrowse-watch.js';
+import './cobrowse-view.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { ORIGIN_LABEL, STATUS_LABEL } from './labels.js';
 import './permissions-panel.js';
@@ -49,6 +51,8 @@ export class ConversationView extends LitElement {
   @property({ attribute: false }) profile: SessionProfileView | null = null;
   @property({ attribute: false }) viewer: Viewer = { id: '', role: 'technician' };
   @property({ attribute: false }) commands: SessionCommands = offlineCommands;
+  /** The co-browse stream, for the live view. */
+  @property({ attribute: false }) cobrowse: CobrowseWatch | null = null;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('session') && changed.get('session')?.id !== this.session?.id) {
@@ -62,6 +66,7 @@ export class ConversationView extends LitElement {
     return html`
       ${this.#header(s)}
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
+      <cobrowse-view .session=${s} .permissions=${this.permissions} .watch=${this.cobrowse}></cobrowse-view>
       <support-client-panel .session=${s} .permissions=${this.permissions}></support-client-panel>
       <div class="body">
         <chat-panel

@@ -30,6 +30,7 @@ import {
   type StatusFilter,
 } from './console-state.js';
 import type { PendingReply } from './chat-state-merge.js';
+import { CobrowseWatch } from './cobrowse-watch.js';
 import type { SessionCommands } from './session-commands.js';
 import { supportClientLink } from './support-client-link.js';
 
@@ -43,6 +44,8 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   state: ConsoleState = initialConsoleState;
   /** Set when the server refused the connection for good (e.g. the sign-in expired). */
   refused: string | null = null;
+  /** The co-browse stream of the open session. */
+  readonly cobrowse = new CobrowseWatch();
   #socket: ConsoleSocket | null = null;
   /** Timers dropping typing indicators that were not renewed, by session and typist. */
   readonly #typingStale = new Map<string, ReturnType<typeof setTimeout>>();
@@ -69,6 +72,7 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     });
     this.#socket = socket;
     supportClientLink.attach(socket);
+    this.cobrowse.bind(socket);
     socket.on('connect', () => {
       this.#apply({ type: 'connection', status: 'online' });
       void this.#refresh();

@@ -20,11 +20,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * The console's policy: the same, except that styles may be inline, because the live view rebuilds
+ * the visitor's page (its `<style>` elements and `style` attributes) inside a sandboxed iframe that
+ * inherits this policy. Scripts stay `'self'` only, and the iframe has no `allow-scripts` (C-9).
+ */
+export const CONSOLE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
 /** Registers the static folders that exist; missing builds answer with how to make them. */
 export async function staticRoutes(app: FastifyInstance, dirs: { distDir: string; siteDir: string }): Promise<void> {
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     // Routes with a stricter policy of their own (attachment downloads) keep it.
-    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!reply.hasHeader('Content-Security-Policy'))
+      reply.header(
+        'Content-Security-Policy',
+        request.url.startsWith('/console') ? CONSOLE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+      );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
   });
@@ -32,6 +43,7 @@ export async function staticRoutes(app: FastifyInstance, dirs: { distDir: string
   const mounts = [
     { prefix: '/widget/', root: path.join(dirs.distDir, 'widget') },
     { prefix: '/console/', root: path.join(dirs.distDir, 'console') },
+    { prefix: '/demo/', root: path.join(dirs.distDir, 'demo') },
     { prefix: '/', root: dirs.siteDir },
   ];
   let first = true;

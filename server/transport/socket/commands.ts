@@ -5,7 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type * as v from 'valibot';
-import { fail, LIMITS, type Ack, type AckValueOf, type Result } from '../../../src/protocol/index.js';
+import { EVENT_BYTE_LIMITS, fail, LIMITS, type Ack, type AckValueOf, type Result } from '../../../src/protocol/index.js';
 import { validate } from '../validate.js';
 
 /** One async handler per command, typed from the event map and the schema table. */
@@ -35,7 +35,7 @@ export function bindCommands<Commands, Schemas extends Record<keyof Commands, v.
       // A command without an ack cannot be answered; doing it anyway would hide client bugs.
       if (typeof ack !== 'function') return;
       const reply = ack as (r: Result<unknown>) => void;
-      const checked = validate(schemas[key], args.length > 1 ? args[0] : undefined, LIMITS.eventBytes);
+      const checked = validate(schemas[key], args.length > 1 ? args[0] : undefined, EVENT_BYTE_LIMITS[event] ?? LIMITS.eventBytes);
       if (!checked.ok) return reply(checked);
       handlers[key](checked.value).then(reply, (error: unknown) => {
         log.error({ err: error, event }, 'command failed');

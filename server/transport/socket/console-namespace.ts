@@ -11,12 +11,14 @@ import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { ServiceDesk } from '../../core/services/desk/service-desk.js';
 import type { ClientDesk } from '../../core/services/client-desk.js';
+import type { CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { TechnicianChat } from '../../core/services/technician-chat.js';
 import type { TechnicianNotes } from '../../core/services/technician-notes.js';
 import { clientAddress } from '../client-address.js';
 import { AUTH_COOKIE } from '../http/auth-cookie.js';
+import { cobrowseConsoleHandlers } from './cobrowse-outlet.js';
 import { bindCommands } from './commands.js';
 import { deskHandlers } from './desk-handlers.js';
 import { HandshakeError } from './handshake-error.js';
@@ -46,6 +48,7 @@ export interface ConsoleNamespaceDeps {
   serviceDesk: ServiceDesk;
   /** The support client's console commands. */
   clients: ClientDesk;
+  cobrowse: CobrowseRelay;
   log: FastifyBaseLogger;
   trustProxy: boolean;
   publicUrl: string | undefined;
@@ -121,6 +124,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'client:file-chunk': (p) => clients.fileChunk(tech, p),
         'client:file-fetch': (p) => clients.fileFetch(tech, p),
         'client:elevation-request': (p) => clients.requestElevation(tech, p),
+        ...cobrowseConsoleHandlers(socket, deps.cobrowse),
       },
       log,
     );

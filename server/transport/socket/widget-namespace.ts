@@ -22,6 +22,7 @@ import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { ChannelProfiles } from '../../core/services/channel-profile.js';
 import type { EscalationTickets } from '../../core/services/escalation-tickets.js';
 import type { SupportClientService } from '../../core/services/support-client.js';
+import type { CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { VisitorChat, VisitorContext } from '../../core/services/visitor-chat.js';
 import type { VisitorJoin } from '../../core/services/visitor-join.js';
 import type { VisitorPermissions } from '../../core/services/visitor-permissions.js';
@@ -48,6 +49,7 @@ export interface WidgetNamespaceDeps {
   tickets: EscalationTickets;
   /** The support clients, ended when the visitor withdraws the escalation. */
   clients: SupportClientService;
+  cobrowse: CobrowseRelay;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
@@ -118,7 +120,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
     // would see no visitor yet and a double click would make two visitors and two sessions (S-2).
     let starting: ReturnType<typeof start> | undefined;
 
-    socket.on('disconnect', () => void leave(socket, joined, chat, log));
+    socket.on('disconnect', () => void leave(socket, joined, deps, log));
 
     bindCommands<WidgetCommands, typeof widgetCommandSchemas>(
       socket,
@@ -145,6 +147,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'messages:seen': (p) => signals.visitorSeen(ctx, p),
         'channel:profile': async () => ok(await profiles.publicProfile(ctx.channel)),
         'offline:leave': (p) => visitorProfiles.leave(ctx, p),
+        'cobrowse:events': (p) => deps.cobrowse.frame(ctx, p),
       },
       log,
     );
@@ -152,11 +155,18 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
 }
 
 /** After a widget leaves, its sessions are offline unless another tab of the visitor is still there. */
-async function leave(socket: Socket, joined: Set<string>, chat: VisitorChat, log: FastifyBaseLogger): Promise<void> {
+async function leave(
+  socket: Socket,
+  joined: Set<string>,
+  deps: Pick<WidgetNamespaceDeps, 'chat' | 'cobrowse'>,
+  log: FastifyBaseLogger,
+): Promise<void> {
   try {
     for (const id of joined) {
       const others = await socket.nsp.in(sessionRoom(id)).fetchSockets();
-      if (others.length === 0) await chat.presence(id, false);
+      if (others.length > 0) continue;
+      await deps.chat.presence(id, false);
+      deps.cobrowse.left(id); // C-5
     }
   } catch (e) {
     log.warn({ err: e }, 'presence update failed');

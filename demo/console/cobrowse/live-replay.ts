@@ -1,0 +1,102 @@
+/**
+ * The live replay of one session's stream: frames in, rrweb's Replayer (live mode, in its sandboxed
+ * iframe without scripts) out. Batches are reassembled, decompressed, cleaned by the stream guard
+ * and fed to the Replayer in order; what the view shows (URL, viewport, last activity) is reported
+ * back through {@link ReplayReport}.
+ */
+import { Replayer } from '@rrweb/replay';
+import type { CobrowseFrame } from '../../../src/protocol/index.js';
+import { decodeBatch } from '../../../src/cobrowse/codec.js';
+import { FrameAssembler, type Batch } from './frame-assembler.js';
+import { guardEvent } from './stream-guard.js';
+
+/** What the replay learned from the stream. */
+export interface ReplayReport {
+  /** A full snapshot is on screen (again). */
+  snapshot(info: { href: string; width: number; height: number }): void;
+  /** The viewport changed. */
+  resized(width: number, height: number): void;
+  /** Anything arrived. */
+  activity(): void;
+}
+
+type ReplayEvent = NonNullable<ReturnType<typeof guardEvent>>;
+
+const META = 4;
+
+/** Replays a stream into `root`. */
+export class LiveReplay {
+  readonly #assembler = new FrameAssembler();
+  #replayer: Replayer | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  /** Smallest seen (console clock - visitor clock) at arrival: events play with the least latency. */
+  #offset = Number.POSITIVE_INFINITY;
+  #closed = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly report: ReplayReport,
+  ) {}
+
+  /** Adds one frame of the stream. */
+  push(frame: CobrowseFrame): void {
+    const batch = this.#assembler.add(frame);
+    if (!batch) return;
+    this.report.activity();
+    this.#queue = this.#queue.then(() => this.#play(batch)).catch(() => undefined);
+  }
+
+  /** The recording's id of the element at viewport coordinates of the replayed page, if any. */
+  nodeIdAt(x: number, y: number): number | null {
+    const doc = this.#replayer?.iframe.contentDocument;
+    const el = doc?.elementFromPoint(x, y);
+    const id = el ? this.#replayer?.getMirror().getId(el) : -1;
+    return id !== undefined && id > 0 ? id : null;
+  }
+
+  /** Removes the replay. */
+  close(): void {
+    this.#closed = true;
+    this.#replayer?.destroy();
+    this.#replayer = null;
+    this.root.replaceChildren();
+  }
+
+  async #play(batch: Batch): Promise<void> {
+    const raw = await decodeBatch(batch.bytes);
+    if (this.#closed) return;
+    const events = raw.map(guardEvent).filter((e): e is ReplayEvent => e !== null);
+    const last = events.at(-1);
+    if (!last) return;
+    this.#offset = Math.min(this.#offset, Date.now() - last.timestamp);
+    for (const e of events) e.timestamp += this.#offset;
+    const replayer = this.#replayer ?? this.#start(events[0].timestamp);
+    for (const e of events) {
+      replayer.addEvent(e);
+      if (e.type === META) {
+        const d = e.data as { href: string; width: number; height: number };
+        this.report.snapshot({ href: d.href, width: Number(d.width) || 0, height: Number(d.height) || 0 });
+      }
+    }
+  }
+
+  #start(baseline: number): Replayer {
+    const replayer = new Replayer([], {
+      root: this.root,
+      liveMode: true,
+      mouseTail: false,
+      triggerFocus: false,
+      showWarning: false,
+      showDebug: false,
+      UNSAFE_replayCanvas: false,
+      insertStyleRules: ['.rr-block { background: repeating-linear-gradient(45deg, #e4e7ec 0 8px, #f2f4f7 8px 16px) !important; }'],
+    });
+    replayer.on('resize', (d) => {
+      const { width, height } = d as { width: number; height: number };
+      this.report.resized(width, height);
+    });
+    replayer.startLive(baseline);
+    this.#replayer = replayer;
+    return replayer;
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * `<cobrowse-view>`: the live view of the visitor's page (SPEC.md C-1..C-5, C-9), shown in the
+ * session view once the visitor allows `view`. It watches the session's stream, replays it scaled to
+ * fit, shows the visitor's address and viewport, and says clearly what is going on: waiting for the
+ * first snapshot, live, idle, on another page, gone, or stopped by the visitor.
+ */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { CobrowseStopReason, PermissionView, SessionSummary } from '../../../src/protocol/index.js';
+import { LiveReplay } from '../cobrowse/live-replay.js';
+import type { CobrowseWatch } from '../state/cobrowse-watch.js';
+import { isOpen } from '../state/session-abilities.js';
+import { cobrowseViewStyles } from './cobrowse-view.styles.js';
+import { sharedStyles } from './shared.styles.js';
+
+/** What the view is showing. */
+export type LiveState = 'off' | 'refused' | 'waiting' | 'live' | 'idle' | 'gone' | 'stopped' | 'closed';
+
+/** No events for this long and the visitor counts as idle. */
+export const IDLE_MS = 15_000;
+/** How long "moved to another page" stays up after a new page's snapshot. */
+const MOVED_MS = 6_000;
+
+const LABEL: Record<LiveState, string> = {
+  off: 'Not shared',
+  refused: 'Unavailable',
+  waiting: 'Waiting for the page…',
+  live: 'Live',
+  idle: 'Idle',
+  gone: 'Visitor left the page',
+  stopped: 'Visitor stopped sharing',
+  closed: 'Session ended',
+};
+
+/** The latest `view` request of a session, if any. */
+export function latestView(permissions: readonly PermissionView[]): PermissionView | undefined {
+  return permissions.filter((p) => p.capability === 'view').at(-1);
+}
+
+/** The live view panel. */
+@customElement('cobrowse-view')
+export class CobrowseView extends LitElement {
+  static override styles = [sharedStyles, cobrowseViewStyles];
+
+  @property({ attribute: false }) session: SessionSummary | null = null;
+  @property({ attribute: false }) permissions: readonly PermissionView[] = [];
+  @property({ attribute: false }) watch: CobrowseWatch | null = null;
+
+  @state() private live: LiveState = 'off';
+  @state() private href = '';
+  @state() private viewport = { width: 0, height: 0 };
+  @state() private moved = false;
+  @state() private scale = 1;
+  @state() private message = '';
+  /** Clicks in the view outline the element under them on the visitor's page (C-11). */
+  @state() private highlighting = false;
+
+  @query('.stage') private stage!: HTMLElement | null;
+  @query('.viewport') private viewportEl!: HTMLElement | null;
+
+  #replay: LiveReplay | null = null;
+  #watching = '';
+  #lastActivity = 0;
+  #lastPointer = 0;
+  #idleTimer: ReturnType<typeof setInterval> | null = null;
+  #movedTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #resize = new ResizeObserver(() => this.#fit());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatch();
+    this.#resize.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('session') || changed.has('permissions') || changed.has('watch')) this.#follow();
+    if (this.stage) this.#resize.observe(this.stage);
+  }
+
+  /** Watches while the session is open and `view` is granted; says why not otherwise. */
+  #follow(): void {
+    const s = this.session;
+    const view = latestView(this.permissions);
+    const wanted = s && isOpen(s) && view?.status === 'granted' ? s.id : '';
+    if (wanted === this.#watching) return;
+    const had = this.#watching !== '';
+    this.#unwatch();
+    if (!wanted) {
+      if (s && !isOpen(s)) this.live = had ? 'closed' : 'off';
+      else this.live = had && view?.status === 'revoked' ? 'stopped' : 'off';
+      return;
+    }
+    this.#watching = wanted;
+    this.live = 'waiting';
+    this.href = '';
+    this.viewport = { width: 0, height: 0 };
+    this.message = '';
+    void this.updateComplete.then(() => this.#startReplay(wanted));
+  }
+
+  #startReplay(sessionId: string): void {
+    if (this.#watching !== sessionId || !this.viewportEl || !this.watch) return;
+    this.#replay = new LiveReplay(this.viewportEl, {
+      snapshot: ({ href, width, height }) => {
+        if (this.href && href !== this.href) this.#showMoved();
+        this.href = href;
+        if (width && height) this.viewport = { width, height };
+        this.live = 'live';
+        this.#fit();
+      },
+      resized: (width, height) => {
+        this.viewport = { width, height };
+        this.#fit();
+      },
+      activity: () => {
+        this.#lastActivity = Date.now();
+        if (this.live === 'idle') this.live = 'live';
+      },
+    });
+    this.watch.start(sessionId, {
+      frame: (f) => this.#replay?.push(f),
+      stopped: ({ reason }) => this.#stopped(reason),
+      watching: (r) => {
+        if (!r.ok) {
+          this.live = 'refused';
+          this.message = r.message;
+        } else if (!r.value.visitorOnline && this.live === 'waiting') this.live = 'gone';
+      },
+    });
+    this.#idleTimer = setInterval(() => {
+      if (this.live === 'live' && Date.now() - this.#lastActivity > IDLE_MS) this.live = 'idle';
+    }, 1000);
+  }
+
+  #stopped(reason: CobrowseStopReason): void {
+    // `left`: the watch stays; the visitor's next page sends a new snapshot (C-5).
+    if (reason === 'left') this.live = 'gone';
+    else this.live = reason === 'closed' ? 'closed' : 'stopped';
+  }
+
+  #showMoved(): void {
+    this.moved = true;
+    if (this.#movedTimer) clearTimeout(this.#movedTimer);
+    this.#movedTimer = setTimeout(() => (this.moved = false), MOVED_MS);
+  }
+
+  #unwatch(): void {
+    if (this.#watching) this.watch?.stop(this.#watching);
+    this.#watching = '';
+    this.#replay?.close();
+    this.#replay = null;
+    if (this.#idleTimer) clearInterval(this.#idleTimer);
+    this.#idleTimer = null;
+  }
+
+  #fit(): void {
+    const stage = this.stage;
+    const { width, height } = this.viewport;
+    if (!stage || !width || !height) return;
+    this.scale = Math.min(stage.clientWidth / width, stage.clientHeight / height, 1);
+  }
+
+  /* eslint-disable lit-a11y/click-events-have-key-events -- pointing at the replayed page has no keyboard
+     equivalent; every control of the view is a button */
+  protected override render() {
+    if (!this.session || this.live === 'off') return nothing;
+    const { width, height } = this.viewport;
+    const shown = this.live === 'live' || this.live === 'idle';
+    const notice = this.#notice();
+    return html`<div class="bar">
+        <h3>Live view</h3>
+        <span class="state ${this.live}" role="status"><span class="dot" aria-hidden="true"></span>${LABEL[this.live]}</span>
+        ${this.moved ? html`<span class="state">Moved to another page</span>` : nothing}
+        <span class="url" title=${this.href}>${this.href}</span>
+        ${width && height ? html`<span class="size">${width} × ${height}</span>` : nothing}
+        <button
+          type="button"
+          class="secondary highlight"
+          aria-pressed=${this.highlighting ? 'true' : 'false'}
+          ?disabled=${!shown}
+          @click=${() => (this.highlighting = !this.highlighting)}
+        >
+          Highlight
+        </button>
+        <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${() => this.watch?.refresh()}>Refresh</button>
+      </div>
+      <div class="stage ${this.highlighting ? 'highlighting' : ''}" @pointermove=${this.#onPointer} @click=${this.#onClick}>
+        <div
+          class="viewport"
+          style=${styleMap({
+            transform: `scale(${this.scale})`,
+            left: `${Math.max(0, ((this.stage?.clientWidth ?? 0) - width * this.scale) / 2)}px`,
+            visibility: shown || this.live === 'gone' ? 'visible' : 'hidden',
+          })}
+        ></div>
+        <div class="notice" ?hidden=${notice === ''}><p>${notice}</p></div>
+      </div>`;
+  }
+
+  /* eslint-enable lit-a11y/click-events-have-key-events */
+
+  /** Where the technician's pointer is on the visitor's page, or null outside the replayed page. */
+  #pagePoint(e: MouseEvent): { x: number; y: number } | null {
+    const box = this.viewportEl?.getBoundingClientRect();
+    if (!box || !this.scale || (this.live !== 'live' && this.live !== 'idle')) return null;
+    const x = (e.clientX - box.left) / this.scale;
+    const y = (e.clientY - box.top) / this.scale;
+    return x >= 0 && y >= 0 && x <= this.viewport.width && y <= this.viewport.height ? { x, y } : null;
+  }
+
+  #onPointer = (e: PointerEvent) => {
+    const now = Date.now();
+    // At most 20 moves a second: enough to follow, little for the visitor's connection.
+    if (now - this.#lastPointer < 50) return;
+    const at = this.#pagePoint(e);
+    if (!at) return;
+    this.#lastPointer = now;
+    this.watch?.pointer(Math.round(at.x), Math.round(at.y));
+  };
+
+  #onClick = (e: MouseEvent) => {
+    const at = this.highlighting ? this.#pagePoint(e) : null;
+    const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
+    if (id) this.watch?.highlight(id);
+  };
+
+  #notice(): string {
+    switch (this.live) {
+      case 'waiting':
+        return 'Waiting for the visitor’s page to arrive…';
+      case 'gone':
+        return 'The visitor left this page. The view comes back when they open the site again.';
+      case 'stopped':
+        return 'The visitor stopped sharing their screen.';
+      case 'closed':
+        return 'The session ended; nothing is shared any more.';
+      case 'refused':
+        return this.message || 'The live view is not available.';
+      case 'off':
+      case 'live':
+      case 'idle':
+        return '';
+    }
+  }
+}

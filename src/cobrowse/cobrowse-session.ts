@@ -1,0 +1,97 @@
+/**
+ * The co-browse chunk, imported only after the visitor allowed `view` (SPEC.md C-7): starts rrweb's
+ * recorder with the privacy settings, scrubs every event, batches and sends it, shows the "being
+ * viewed" bar, and stops everything at once when asked.
+ */
+import { record } from '@rrweb/record';
+import type { CobrowseFrame } from '../protocol/cobrowse.js';
+import { Batcher } from './batcher.js';
+import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
+import { scrubEvent } from './scrub.js';
+import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
+import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
+
+/** A snapshot younger than this is fresh enough for a new watcher (SPEC.md C-3). */
+export const FRESH_SNAPSHOT_MS = 500;
+
+/** What starting a recording needs. */
+export interface CobrowseOptions {
+  sessionId: string;
+  /** Name of the technician who asked, for the bar. */
+  technician: string;
+  /** Sends one frame to the server. */
+  send(frame: CobrowseFrame): void;
+  /** The visitor pressed Stop on the bar. */
+  onStop(): void;
+}
+
+/** A running recording. */
+export interface CobrowseHandle {
+  /** Records a new full snapshot (a technician started watching). */
+  snapshot(): void;
+  /** Shows the technician's named pointer at viewport coordinates, or outlines the element with this recording id (C-11). */
+  guide(fact: { technician: string } & ({ x: number; y: number } | { nodeId: number })): void;
+  /** Stops recording and sending, removes the bar; safe to call twice. */
+  stop(): void;
+}
+
+/** Starts recording the page. Never throws into the page: a failure stops quietly. */
+export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
+  // Short: it rides in every frame's header.
+  const recording = crypto.randomUUID().slice(0, 8);
+  const batcher = new Batcher(options.sessionId, recording, (frame) => options.send(frame));
+  defineViewingBar();
+  const bar = document.createElement('porthole-viewing-bar') as ViewingBar;
+  bar.technician = options.technician;
+  bar.addEventListener('porthole-stop-viewing', () => options.onStop());
+  document.documentElement.append(bar);
+  defineGuideOverlay();
+  const guide = document.createElement('porthole-guide') as GuideOverlay;
+  document.documentElement.append(guide);
+
+  let stopped = false;
+  // Recording starts with a full snapshot; asks right after it (a reconnect, a new watcher) would
+  // only repeat it, at the price of a whole page on both ends.
+  let lastFull = 0;
+  const lookup = (id: number) => record.mirror.getNode(id);
+  const stopRecording = record({
+    emit: (event) => {
+      if (!stopped) batcher.push(scrubEvent(event, lookup));
+    },
+    maskAllInputs: true,
+    maskInputOptions: { ...MASK_INPUT_OPTIONS },
+    maskInputFn: (text) => maskText(text),
+    maskTextFn: (text) => maskText(text),
+    maskTextSelector: MASK_TEXT_SELECTOR,
+    blockSelector: BLOCK_SELECTOR,
+    recordCanvas: false,
+    collectFonts: false,
+    inlineImages: false,
+    recordCrossOriginIframes: false,
+    sampling: { mousemove: 50, scroll: 100, input: 'last' },
+    slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true, headMetaRobots: true },
+    errorHandler: () => true,
+  });
+  lastFull = performance.now();
+
+  return {
+    snapshot() {
+      if (stopped || performance.now() - lastFull < FRESH_SNAPSHOT_MS) return;
+      lastFull = performance.now();
+      record.takeFullSnapshot(true);
+    },
+    guide(fact) {
+      if (stopped) return;
+      if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
+      else guide.point(fact.technician, fact.x, fact.y);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      stopRecording?.();
+      batcher.stop();
+      bar.remove();
+      guide.remove();
+    },
+  };
+}
