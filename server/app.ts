@@ -130,7 +130,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   relayed.relayTo(service.relay);
   const auth = technicianAuth({ store, env, hasher: deps.hasher });
   const profiles = channelProfiles({ store, env, presence: socketChannelPresence(consoleNs) });
-  const visitorProfiles = visitorProfile({ store, env, profiles, checkHash: identityHashMatches });
+  const visitorProfiles = visitorProfile({
+    store,
+    env,
+    profiles,
+    checkHash: identityHashMatches,
+    // O-2: a message left while offline becomes a ticket, routed by the desk's rules like a mail.
+    toTicket: async (m) => {
+      const extra = Object.entries(m.fields).map(([field, value]) => `${field}: ${value}`);
+      const message = extra.length > 0 ? `${m.message}\n\n${extra.join('\n')}` : m.message;
+      const ticket = await service.createTicket({ name: m.name, email: m.email, message, origin: 'widget' }, { applyRules: true });
+      return ticket.id;
+    },
+  });
   const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
   const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
   const clientService = supportClientService(clientCore);

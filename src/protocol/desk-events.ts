@@ -14,6 +14,7 @@ import {
   RulesReorderSchema,
   TicketCreateSchema,
   TicketInviteSchema,
+  SessionInviteEmailSchema,
   TicketListSchema,
   TicketNoteSchema,
   TicketRefSchema,
@@ -66,6 +67,8 @@ export interface DeskCommands {
   'ticket:reply': (p: Payload<typeof TicketReplySchema>, ack: Ack<MailView>) => void;
   'ticket:session': (p: Payload<typeof TicketSessionSchema>, ack: Ack<TicketSessionCreated>) => void;
   'ticket:invite': (p: Payload<typeof TicketInviteSchema>, ack: Ack<MailView>) => void;
+  /** K-12: emails a session's invitation from the session view; files it on the session's ticket. */
+  'session:invite-email': (p: Payload<typeof SessionInviteEmailSchema>, ack: Ack<MailView>) => void;
   'rules:list': (p: Payload<typeof DeskEmptySchema>, ack: Ack<RuleView[]>) => void;
   'rule:save': (p: Payload<typeof RuleSaveSchema>, ack: Ack<RuleView>) => void;
   'rule:delete': (p: Payload<typeof RuleRefSchema>, ack: Ack<null>) => void;
@@ -96,6 +99,7 @@ export const deskCommandSchemas = {
   'ticket:reply': TicketReplySchema,
   'ticket:session': TicketSessionSchema,
   'ticket:invite': TicketInviteSchema,
+  'session:invite-email': SessionInviteEmailSchema,
   'rules:list': DeskEmptySchema,
   'rule:save': RuleSaveSchema,
   'rule:delete': RuleRefSchema,

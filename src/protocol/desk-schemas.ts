@@ -169,6 +169,14 @@ export const TicketInviteSchema = v.strictObject({
   text: NonEmpty(DESK_LIMITS.replyText),
 });
 
+/** `session:invite-email`: the (edited) invitation mail of a session, from the session view (K-12). */
+export const SessionInviteEmailSchema = v.strictObject({
+  sessionId: Id,
+  to: Email,
+  subject: NonEmpty(200),
+  text: NonEmpty(DESK_LIMITS.replyText),
+});
+
 /** `rule:save`: create (no id) or replace a rule. */
 export const RuleSaveSchema = v.strictObject({ id: v.optional(Id), rule: RuleInputSchema });
 /** Payloads that name one rule. */

@@ -88,6 +88,7 @@ export class FakeCommands implements SessionCommands {
   readonly sent: { sessionId: string; text: string; internal: boolean }[] = [];
   readonly typed: boolean[] = [];
   readonly retried: string[] = [];
+  readonly invited: { sessionId: string; to: string; subject: string; text: string }[] = [];
 
   send(sessionId: string, text: string, _attachmentId?: string): Promise<Result<unknown>> {
     this.sent.push({ sessionId, text, internal: false });
@@ -105,6 +106,25 @@ export class FakeCommands implements SessionCommands {
   }
 
   discard(): void {}
+
+  inviteByEmail(sessionId: string, to: string, subject: string, text: string) {
+    this.invited.push({ sessionId, to, subject, text });
+    return Promise.resolve({
+      ok: true as const,
+      value: {
+        id: 'mail-1',
+        ticketId: 't-1',
+        direction: 'out' as const,
+        status: 'outbox' as const,
+        from: 'desk@x',
+        to,
+        subject,
+        text,
+        messageId: '<m@x>',
+        at: 1,
+      },
+    });
+  }
 
   typing(_sessionId: string, hasText: boolean): void {
     this.typed.push(hasText);

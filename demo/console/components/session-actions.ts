@@ -11,6 +11,7 @@ import { offlineCommands, type SessionCommands } from '../state/session-commands
 import './confirm-dialog.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
 import './invitation-details.js';
+import './invite-email-form.js';
 import { sessionActionsStyles } from './session-actions.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import './target-picker-dialog.js';
@@ -82,6 +83,7 @@ export class SessionActions extends LitElement {
       <dialog class="invitation" aria-labelledby="invitation-title">
         <h2 id="invitation-title">Invitation</h2>
         <invitation-details .invitation=${this.invitation}></invitation-details>
+        <invite-email-form .sessionId=${s.id} .invitation=${this.invitation} .commands=${this.commands}></invite-email-form>
         <div class="dialog-actions">
           <button type="button" @click=${() => this.invitationDialog.close()}>Done</button>
         </div>

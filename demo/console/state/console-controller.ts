@@ -232,6 +232,10 @@ export class ConsoleController implements ReactiveController, SessionCommands {
     return r;
   }
 
+  inviteByEmail(sessionId: string, to: string, subject: string, text: string) {
+    return this.#ask('session:invite-email', { sessionId, to, subject, text });
+  }
+
   directory() {
     return this.#ask('directory:list', {});
   }

@@ -2,7 +2,7 @@
  * The commands the session view may send, as an interface so components receive them from the
  * workspace (the live controller) or from a test (a fake) without knowing about sockets.
  */
-import type { Capability, Directory, PermissionView, Result, SessionAction } from '../../../src/protocol/index.js';
+import type { Capability, Directory, MailView, PermissionView, Result, SessionAction } from '../../../src/protocol/index.js';
 
 /** Commands of the open session; each resolves with the server's `Result`. */
 export interface SessionCommands {
@@ -20,6 +20,8 @@ export interface SessionCommands {
   act(sessionId: string, action: SessionAction): Promise<Result<unknown>>;
   /** Asks the visitor for a capability. */
   requestPermission(sessionId: string, capability: Capability): Promise<Result<PermissionView>>;
+  /** Emails the session's invitation to the customer through the desk (K-12). */
+  inviteByEmail(sessionId: string, to: string, subject: string, text: string): Promise<Result<MailView>>;
   /** Channels and technicians the pickers offer. */
   directory(): Promise<Result<Directory>>;
 }
@@ -35,5 +37,6 @@ export const offlineCommands: SessionCommands = {
   typing: () => undefined,
   act: notReady,
   requestPermission: notReady,
+  inviteByEmail: notReady,
   directory: notReady,
 };

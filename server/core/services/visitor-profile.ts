@@ -15,6 +15,7 @@ import {
 import { resolveIdentity, type HashCheck } from '../identity-rules.js';
 import type { Channel, Session, Visitor } from '../model.js';
 import type { Env, Store } from '../ports.js';
+import type { OfflineMessage } from '../profile-model.js';
 import { answerViews, formFields, validatePrechatAnswers } from '../prechat-rules.js';
 import type { ChannelProfiles } from './channel-profile.js';
 import type { VisitorContext } from './visitor-chat.js';
@@ -25,10 +26,15 @@ export interface VisitorProfileDeps {
   env: Env;
   profiles: ChannelProfiles;
   checkHash: HashCheck;
+  /**
+   * Turns a message left while offline into a ticket (O-2) and answers its id; without it (or when it
+   * fails) the message is kept alone and listed, so nothing the visitor wrote is lost.
+   */
+  toTicket?: (m: OfflineMessage) => Promise<string | null>;
 }
 
 /** Builds the visitor profile operations. */
-export function visitorProfile({ store, env, profiles, checkHash }: VisitorProfileDeps) {
+export function visitorProfile({ store, env, profiles, checkHash, toTicket }: VisitorProfileDeps) {
   const sameIdentity = (a: IdentityView | null, b: IdentityView | null) => JSON.stringify(a) === JSON.stringify(b);
 
   return {
@@ -81,7 +87,7 @@ export function visitorProfile({ store, env, profiles, checkHash }: VisitorProfi
         Object.entries(p.prechat ?? {}).filter(([id, value]) => known.has(id) && value && id !== 'email' && id !== 'name'),
       );
       const id = env.id();
-      await store.insertOfflineMessage({
+      const left: OfflineMessage = {
         id,
         channelId: ctx.channel.id,
         visitorId: ctx.visitor?.id ?? null,
@@ -92,7 +98,9 @@ export function visitorProfile({ store, env, profiles, checkHash }: VisitorProfi
         identity: ctx.identity ?? null,
         createdAt: env.now(),
         ticketId: null,
-      });
+      };
+      const ticketId = toTicket ? await toTicket(left).catch(() => null) : null;
+      await store.insertOfflineMessage({ ...left, ticketId });
       return ok({ id });
     },
 

@@ -21,6 +21,7 @@ export function deskHandlers(desk: ServiceDesk, tech: Technician, siteBase: stri
     'ticket:reply': (p) => work.reply(tech, p.ticketId, p.text),
     'ticket:session': (p) => work.createSession(tech, p.ticketId, p.channelId, siteBase),
     'ticket:invite': (p) => work.invite(tech, p),
+    'session:invite-email': (p) => work.inviteByEmail(tech, p),
     'rules:list': () => admin.listRules(),
     'rule:save': (p) => admin.saveRule(tech, p.id, p.rule),
     'rule:delete': (p) => admin.deleteRule(tech, p.ruleId),

@@ -112,9 +112,18 @@ describe('offline hours and leaving a message (O-1..O-3)', () => {
       fields: {},
       identity: null,
       createdAt: stored.createdAt,
-      ticketId: null,
+      ticketId: stored.ticketId,
     });
     assert.ok(Math.abs(stored.createdAt - clock.now()) < 60_000, 'stamped on the server clock');
+
+    // O-2: it became a ticket of the service desk, with what the visitor left.
+    assert.ok(stored.ticketId, 'the message names its ticket');
+    const ticket = await server.store.findTicket(stored.ticketId);
+    assert.equal(ticket?.origin, 'widget');
+    assert.equal(ticket?.customer.email, 'ada@example.com');
+    assert.equal(ticket?.customer.name, 'Ada');
+    assert.equal(ticket?.description, 'Please call me back');
+    assert.equal(ticket?.status, 'open');
   });
 
   test('O-3: members and admins list the messages of their channels; others do not see them', async () => {
@@ -125,7 +134,7 @@ describe('offline hours and leaving a message (O-1..O-3)', () => {
     };
     const mine = (await list(admin)).filter((m) => m.channelId === demo);
     assert.equal(mine[0]?.message, 'Please call me back');
-    assert.equal(mine[0]?.ticketId, null);
+    assert.match(mine[0]?.ticketId ?? '', /.+/, 'the list names the ticket it became');
     assert.deepEqual(await list(outsider.cookie), []);
     assert.equal((await api(server, '', 'GET', '/api/offline-messages')).status, 401);
   });

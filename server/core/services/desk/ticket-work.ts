@@ -19,6 +19,7 @@ import {
 import type { TicketAttachment, Ticket } from '../../desk/desk-model.js';
 import { mailView, noteView, ticketView, timelineView } from '../../desk/desk-views.js';
 import { describeChanges, mayViewTicket, normaliseTags, ticketRef } from '../../desk/ticket-rules.js';
+import { technicianMayAct } from '../../access-rules.js';
 import type { Technician } from '../../model.js';
 import type { Presence } from '../../ports.js';
 import { invitationLink, type SessionDesk } from '../session-desk.js';
@@ -216,6 +217,39 @@ export function ticketWork(
       const sent = await out.send({
         ticket: found.value,
         to: found.value.customer.email,
+        subject: p.subject,
+        text: p.text,
+        actor: technicianActor(tech),
+        onTimeline: true,
+        summary: `${tech.name} emailed the session invitation`,
+      });
+      return ok(mailView(sent));
+    },
+
+    /**
+     * K-12: "Invite by email" from the session view. The mail goes through the desk's outgoing mail
+     * like every other, so it lives on a ticket: the session's own, or a new one for this customer
+     * (origin `manual`, no rules), linked to the session so its story shows there too.
+     */
+    async inviteByEmail(tech: Technician, p: { sessionId: string; to: string; subject: string; text: string }): Promise<Result<MailView>> {
+      const access = technicianMayAct(await store.findSession(p.sessionId), await store.listChannelIdsOf(tech.id), tech.id);
+      if (!access.ok) return access;
+      if (access.value.status === 'closed' || access.value.status === 'expired')
+        return fail('session_not_open', 'This session has ended; create a new one to invite the customer.');
+      let ticketId = await store.findTicketOfSession(p.sessionId);
+      if (!ticketId) {
+        const t = await intake.createTicket(
+          { name: '', email: p.to, subject: p.subject, message: `Invitation to a support session sent by ${tech.name}.`, origin: 'manual' },
+          { applyRules: false, actor: technicianActor(tech) },
+        );
+        await store.linkTicketSession({ ticketId: t.id, sessionId: p.sessionId, createdAt: env.now() });
+        ticketId = t.id;
+      }
+      const found = await visible(tech, ticketId);
+      if (!found.ok) return found;
+      const sent = await out.send({
+        ticket: found.value,
+        to: p.to,
         subject: p.subject,
         text: p.text,
         actor: technicianActor(tech),
