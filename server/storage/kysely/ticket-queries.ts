@@ -6,6 +6,7 @@ import type { TicketStore } from '../../core/desk/desk-ports.js';
 import { fromTicket, toTicket, toTimelineEntry } from '../desk-rows.js';
 import type { Database } from '../schema.js';
 import { nextCounter } from './desk-counter.js';
+import { precompile, slot } from './precompiled.js';
 
 const PRIORITY_RANK = sql<number>`case priority when 'low' then 0 when 'medium' then 1 when 'high' then 2 else 3 end`;
 const STATUS_RANK = sql<number>`case status when 'open' then 0 when 'processing' then 1 when 'waiting' then 2 else 3 end`;
@@ -15,6 +16,9 @@ const containsPattern = (term: string) => `%${term.toLowerCase().replace(/[\\%_]
 
 /** The {@link TicketStore} part of the store. */
 export function ticketQueries(db: Kysely<Database>): TicketStore {
+  // Every chat message asks for its session's ticket (the timeline relay): compiled once.
+  const ticketOfSession = precompile(db.selectFrom('ticket_sessions').select('ticket_id').where('session_id', '=', slot(0)), 1);
+
   return {
     async insertTicket(t) {
       return db.transaction().execute(async (trx) => {
@@ -202,7 +206,7 @@ export function ticketQueries(db: Kysely<Database>): TicketStore {
       return rows.map((r) => ({ ticketId: r.ticket_id, sessionId: r.session_id, createdAt: Number(r.created_at) }));
     },
     async findTicketOfSession(sessionId) {
-      const r = await db.selectFrom('ticket_sessions').select('ticket_id').where('session_id', '=', sessionId).executeTakeFirst();
+      const [r] = await ticketOfSession(db, [sessionId]);
       return r?.ticket_id;
     },
   };
