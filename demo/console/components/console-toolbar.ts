@@ -19,6 +19,8 @@ export class ConsoleToolbar extends LitElement {
   static override styles = [sharedStyles, consoleToolbarStyles];
 
   @property() heading = '';
+  /** False until the technician's channels are known: creating before that would find none. */
+  @property({ type: Boolean }) ready = false;
   @property({ attribute: false }) channels: readonly NavChannel[] = [];
   @property({ attribute: false }) create: (channelId: string) => Promise<Result<SessionCreated>> = () =>
     Promise.resolve({ ok: false, error: 'internal', message: 'Not ready.' });
@@ -32,7 +34,14 @@ export class ConsoleToolbar extends LitElement {
     return html`
       <h1>${this.heading}</h1>
       <div class="buttons">
-        <button type="button" @click=${() => void this.newSession.show()}>New session</button>
+        <button
+          type="button"
+          ?disabled=${!this.ready}
+          title=${this.ready ? '' : 'Loading your channels…'}
+          @click=${() => void this.newSession.show()}
+        >
+          New session
+        </button>
         <button type="button" class="secondary" @click=${() => void this.connectCode.show()}>Connect to a user's device</button>
       </div>
       <new-session-dialog .channels=${this.channels} .create=${this.create}></new-session-dialog>

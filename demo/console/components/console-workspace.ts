@@ -58,6 +58,7 @@ export class ConsoleWorkspace extends LitElement {
       <div class="main">
         <console-toolbar
           heading=${this.#heading()}
+          ?ready=${state.channels !== null}
           .channels=${channels}
           .create=${(channelId: string) => this.live.createSession(channelId)}
           .connect=${(code: string) => this.live.connectCode(code)}
