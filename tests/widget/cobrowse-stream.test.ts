@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { Batcher } from '../../src/cobrowse/batcher.js';
 import { cutParts, decodeBatch, encodeBatch, joinParts, MAX_BATCH_JSON_BYTES } from '../../src/cobrowse/codec.js';
 import { scrubEvent, stripQuery } from '../../src/cobrowse/scrub.js';
@@ -63,12 +63,19 @@ describe('C-4: batches are gzip-compressed and cut into parts', () => {
   it('C-8: sends nothing after stop, not even what was waiting', async () => {
     const frames: CobrowseFrame[] = [];
     const batcher = new Batcher('s1', 'rec', (f) => frames.push(f));
-    batcher.push({ type: 4 });
-    batcher.push({ type: 2 });
-    batcher.push({ type: 3 });
+    // A control fed the same events and not stopped: once it has sent, the stopped one would have too.
+    const control: CobrowseFrame[] = [];
+    const unstopped = new Batcher('s1', 'control', (f) => control.push(f));
+    for (const b of [batcher, unstopped]) {
+      b.push({ type: 4 });
+      b.push({ type: 2 });
+      b.push({ type: 3 });
+    }
     batcher.stop();
     batcher.push({ type: 3 });
-    await new Promise((r) => setTimeout(r, 100));
+    unstopped.push({ type: 3 });
+    await waitUntil(() => control.length > 0, 'the control sent its batch');
+    unstopped.stop();
     expect(frames).to.deep.equal([]);
   });
 });
