@@ -20,6 +20,8 @@ import { clientDesk } from './core/services/client-desk.js';
 import { clientTraffic } from './core/services/client-traffic.js';
 import { escalationTickets } from './core/services/escalation-tickets.js';
 import { supportClientService } from './core/services/support-client.js';
+import { unattendedService } from './core/services/unattended.js';
+import { unattendedAdmin } from './core/services/unattended-admin.js';
 import { cobrowseRelay } from './core/services/cobrowse-relay.js';
 import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
@@ -34,6 +36,7 @@ import { visitorPermissions } from './core/services/visitor-permissions.js';
 import { visitorProfile } from './core/services/visitor-profile.js';
 import { identityHashMatches } from './security/identity-hash.js';
 import { adminRoutes } from './transport/http/admin-routes.js';
+import { unattendedRoutes } from './transport/http/unattended-routes.js';
 import { attachmentRoutes } from './transport/http/attachment-routes.js';
 import { authRoutes, sendFailure } from './transport/http/auth-routes.js';
 import { profileRoutes } from './transport/http/profile-routes.js';
@@ -48,6 +51,7 @@ import { socketPresence } from './transport/socket/presence.js';
 import { socketPublisher } from './transport/socket/publisher.js';
 import {
   mountSupportClientNamespace,
+  socketDeviceRelay,
   socketClientRelay,
   type SupportClientNamespace,
 } from './transport/socket/support-client-namespace.js';
@@ -146,7 +150,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
   const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
   const clientService = supportClientService(clientCore);
-  mountSupportClientNamespace(supportNs, { service: clientService, log: http.log, trustProxy });
+  const devices = unattendedService({
+    ...clientCore,
+    devices: socketDeviceRelay(supportNs, consoleNs),
+    announce: clientService.announce,
+  });
+  mountSupportClientNamespace(supportNs, { service: clientService, unattended: devices, log: http.log, trustProxy });
   const cobrowse = cobrowseRelay({ store, env, outlet: socketCobrowseOutlet(widgetNs, consoleNs) });
 
   mountWidgetNamespace(widgetNs, {
@@ -172,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     desk,
     serviceDesk: service,
     clients: clientDesk({ ...clientCore, announce: clientService.announce }),
+    devices,
     cobrowse,
     log: http.log,
     trustProxy,
@@ -191,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', () => Promise.resolve({ ok: true, value: { status: 'up' } }));
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
+  unattendedRoutes(http, auth, unattendedAdmin({ store, env }));
   const files = attachmentFiles(deps.attachmentsDir ?? (await mkdtemp(path.join(tmpdir(), 'porthole-attachments-'))));
   await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
   profileRoutes(http, auth, profiles);

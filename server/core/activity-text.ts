@@ -46,6 +46,9 @@ const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'client.elevation_accepted': () => 'The visitor is restarting the support client with administrator rights.',
   'client.elevation_declined': () => 'The visitor declined to restart the support client with administrator rights.',
   'client.file_failed': (_a, t) => `A file transfer failed: ${t}`,
+  'client.resumed': () => 'The support client came back after a lost connection.',
+  'device.connected': (a, t) => `${a} connected to the unattended device ${t}; nobody is asked at the device.`,
+  'device.ended': (_a, t) => `The unattended connection ended: ${t}.`,
 };
 
 /** What each capability lets a technician do, in the log's words. */

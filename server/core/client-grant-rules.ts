@@ -7,6 +7,15 @@ import { fail, ok, type ClientCapability, type Result } from '../../src/protocol
 import type { ClientGrant, SupportClient } from './escalation-model.js';
 import type { Permission, Session } from './model.js';
 import { ANSWER_WINDOW_MS, hasGrant } from './permission-rules.js';
+import { isOpen } from './session-rules.js';
+
+/**
+ * E-7, U-5: what stands in for the visitor's consent. In an unattended session nobody is there to
+ * consent: the channel's setting, checked when the member connected, holds while the session is open.
+ */
+function consented(session: Session, permissions: readonly Permission[], now: number): boolean {
+  return session.origin === 'unattended' ? isOpen(session, now) : hasGrant(session, permissions, 'escalate', now);
+}
 
 /** E-5: a technician of the session asks; a pending or granted request is reused. */
 export function requestClientGrant(input: {
@@ -23,6 +32,9 @@ export function requestClientGrant(input: {
   const { session, client, technician, capability, now } = input;
   if (session.ownerId !== technician.id && !session.participantIds.includes(technician.id)) {
     return fail('forbidden', 'Only technicians in this session may ask the support client for access.');
+  }
+  if (session.origin === 'unattended') {
+    return fail('forbidden', 'Nobody is at an unattended device to allow more: the channel settings say what members may use.');
   }
   if (!hasGrant(session, input.permissions, 'escalate', now)) {
     return fail('forbidden', 'The visitor has not allowed the escalation to the support client.');
@@ -77,7 +89,7 @@ export function clientMayUse(input: {
 }): Result<SupportClient> {
   const { client, now } = input;
   if (!client || client.endedAt !== null) return fail('not_found', 'No support client is connected to this session.');
-  if (!hasGrant(input.session, input.permissions, 'escalate', now)) {
+  if (!consented(input.session, input.permissions, now)) {
     return fail('forbidden', 'The visitor no longer allows the escalation to the support client.');
   }
   if (currentGrant(input.grants, input.capability, now)?.status !== 'granted') {

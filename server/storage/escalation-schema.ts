@@ -28,6 +28,8 @@ export interface SupportClientsTable {
   system_info: string | null;
   connected_at: number;
   ended_at: number | null;
+  /** E-14 (migration 009): hash of the resume credential, null once the client may not come back. */
+  resume_hash: string | null;
 }
 
 export interface ClientGrantsTable {
@@ -114,6 +116,7 @@ export function fromSupportClient(c: SupportClient): Selectable<SupportClientsTa
     system_info: c.system ? JSON.stringify(c.system) : null,
     connected_at: c.connectedAt,
     ended_at: c.endedAt,
+    resume_hash: null,
   };
 }
 

@@ -17,6 +17,7 @@ import { profileQueries } from './kysely/profile-queries.js';
 import { sessionQueries } from './kysely/session-queries.js';
 import { technicianQueries } from './kysely/technician-queries.js';
 import { ticketQueries } from './kysely/ticket-queries.js';
+import { unattendedQueries } from './kysely/unattended-queries.js';
 import type { Database } from './schema.js';
 
 /** Builds a {@link Store} over an open, migrated database; `close` destroys it. */
@@ -34,6 +35,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...deskSettingsQueries(db),
     ...mailQueries(db),
     ...escalationQueries(db),
+    ...unattendedQueries(db),
     async close() {
       await db.destroy();
     },

@@ -6,7 +6,18 @@
  */
 import * as v from 'valibot';
 import type { Ack } from './events.js';
+import { SystemReportSchema } from './system-report.js';
+import {
+  deviceCommandSchemas,
+  deviceConsoleCommandSchemas,
+  type DeviceCommands,
+  type DeviceConsoleCommands,
+  type DeviceConsoleFacts,
+  type DeviceFacts,
+} from './unattended.js';
 import type { ClientOs, PermissionStatus, TechnicianRef } from './views.js';
+
+export { SystemReportSchema } from './system-report.js';
 
 /** Size limits of the support client's traffic. */
 export const CLIENT_LIMITS = {
@@ -101,23 +112,17 @@ export const ClientRedeemSchema = v.strictObject({
   client: v.strictObject({ os: Os, elevated: v.boolean(), version: Text(40) }),
 });
 
+/**
+ * `client:resume`: after a lost connection, the same client rejoins its session with the resume
+ * credential `client:redeem` gave it (E-14), while the session and the escalation still hold.
+ */
+export const ClientResumeSchema = v.strictObject({
+  clientId: Id,
+  resume: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43,128}$/, 'must be a resume credential')),
+});
+
 /** `grant:answer`: the visitor's answer in the client's terminal. */
 export const GrantAnswerSchema = v.strictObject({ grantId: Id, allow: v.boolean() });
-
-/** `system:report`: the machine's details, after `system` was allowed. */
-export const SystemReportSchema = v.strictObject({
-  os: Os,
-  platform: Text(40),
-  release: Text(80),
-  arch: Text(20),
-  hostname: Text(255),
-  user: Text(255),
-  elevated: v.boolean(),
-  cpus: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4096)),
-  memoryMb: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  node: Text(40),
-  pty: v.boolean(),
-});
 
 /** `shell:output` from the client. */
 export const ShellOutputSchema = v.strictObject({ shellId: Id, data: Text(CLIENT_LIMITS.shellData) });
@@ -203,11 +208,16 @@ export interface ClientRedeemed {
   sessionId: string;
   organisation: string;
   technicians: string[];
+  /** E-14: lets this client rejoin with `client:resume` after a lost connection (not after an end). */
+  resume: string;
+  /** Capabilities the visitor already allowed this client (non-empty only on resume). */
+  granted: ClientCapability[];
 }
 
 /** Events the support client sends. */
-export interface SupportClientCommands {
+export interface SupportClientCommands extends DeviceCommands {
   'client:redeem': (p: Payload<typeof ClientRedeemSchema>, ack: Ack<ClientRedeemed>) => void;
+  'client:resume': (p: Payload<typeof ClientResumeSchema>, ack: Ack<ClientRedeemed>) => void;
   'grant:answer': (p: Payload<typeof GrantAnswerSchema>, ack: Ack<ClientGrantView>) => void;
   'system:report': (p: Payload<typeof SystemReportSchema>, ack: Ack<null>) => void;
   'shell:output': (p: Payload<typeof ShellOutputSchema>, ack: Ack<null>) => void;
@@ -222,7 +232,7 @@ export interface SupportClientCommands {
 export type ClientReply<T = null> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Events the server sends to the support client. */
-export interface SupportClientFacts {
+export interface SupportClientFacts extends DeviceFacts {
   /** A technician asks for a capability: the client asks the visitor (30 s, then Deny). */
   'grant:requested': (grant: ClientGrantView) => void;
   'grant:updated': (grant: ClientGrantView) => void;
@@ -244,7 +254,7 @@ export interface SupportClientFacts {
 }
 
 /** Support-client commands the console sends (merged into `ConsoleCommands`). */
-export interface ClientConsoleCommands {
+export interface ClientConsoleCommands extends DeviceConsoleCommands {
   'client:status': (p: Payload<typeof ClientStatusSchema>, ack: Ack<SupportClientView | null>) => void;
   'client:grant-request': (p: Payload<typeof ClientGrantRequestSchema>, ack: Ack<ClientGrantView>) => void;
   'client:shell-open': (p: Payload<typeof ShellOpenSchema>, ack: Ack<{ shellId: string }>) => void;
@@ -257,7 +267,7 @@ export interface ClientConsoleCommands {
 }
 
 /** Support-client facts the console hears (merged into `ConsoleFacts`). */
-export interface ClientConsoleFacts {
+export interface ClientConsoleFacts extends DeviceConsoleFacts {
   'client:updated': (client: SupportClientView) => void;
   'client:shell-output': (p: { sessionId: string; shellId: string; data: string }) => void;
   'client:shell-exited': (p: { sessionId: string; shellId: string; code: number | null }) => void;
@@ -274,6 +284,8 @@ export interface ClientWidgetCommands {
 /** The payload schema of every support-client command; the server refuses events not listed here. */
 export const supportClientCommandSchemas = {
   'client:redeem': ClientRedeemSchema,
+  'client:resume': ClientResumeSchema,
+  ...deviceCommandSchemas,
   'grant:answer': GrantAnswerSchema,
   'system:report': SystemReportSchema,
   'shell:output': ShellOutputSchema,
@@ -286,6 +298,7 @@ export const supportClientCommandSchemas = {
 
 /** The console's support-client command schemas (spread into `consoleCommandSchemas`). */
 export const clientConsoleCommandSchemas = {
+  ...deviceConsoleCommandSchemas,
   'client:status': ClientStatusSchema,
   'client:grant-request': ClientGrantRequestSchema,
   'client:shell-open': ShellOpenSchema,

@@ -73,7 +73,7 @@ export interface TypingView {
 export const TYPING_TTL_MS = 6000;
 
 /** How a session began (SPEC.md S-2, S-5, S-6). */
-export type SessionOrigin = 'visitor' | 'technician' | 'sos';
+export type SessionOrigin = 'visitor' | 'technician' | 'sos' | 'unattended';
 
 /** A technician as other people see them. */
 export interface TechnicianRef {

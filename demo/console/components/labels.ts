@@ -21,6 +21,7 @@ export const ORIGIN_LABEL: Record<SessionOrigin, string> = {
   visitor: 'Asked for help',
   technician: 'Invitation',
   sos: 'Support code',
+  unattended: 'Unattended device',
 };
 
 /** What each capability lets the technician do. */

@@ -13,9 +13,10 @@ import {
   type SupportClientCommands,
   type SystemInfo,
 } from '../../../src/protocol/index.js';
-import { CLIENT_CAPABILITY_WORDS, answerClientGrant, clientMayUse } from '../client-grant-rules.js';
+import { CLIENT_CAPABILITY_WORDS, answerClientGrant, clientMayUse, currentGrant } from '../client-grant-rules.js';
 import type { ClientRelay, SupportClient } from '../escalation-model.js';
 import { mayRedeem } from '../escalation-rules.js';
+import { hasGrant } from '../permission-rules.js';
 import { clientGrantView, supportClientView } from '../escalation-views.js';
 import type { ClientCapability } from '../../../src/protocol/index.js';
 import type { Env, Publisher, Store } from '../ports.js';
@@ -28,6 +29,8 @@ import { audienceOf, sessionFeed } from './session-feed.js';
 export interface ClientContext {
   ip: string;
   client: SupportClient | null;
+  /** Set once a client in service mode registered its device (U-3). */
+  deviceId?: string | null;
 }
 
 /** Dependencies of the support-client services. */
@@ -108,6 +111,7 @@ export function supportClientService(deps: SupportClientDeps) {
       const s = redeemable.value.session;
       // One client per session: a new one replaces the one before.
       const previous = await store.findLiveSupportClient(s.id);
+      if (previous) await store.setSupportClientResume(previous.id, null);
       if (previous && (await store.endSupportClient(previous.id, now))) {
         relay.send(previous.id, 'client:ended', { message: 'Another support client joined this session.' });
         relay.disconnect(previous.id);
@@ -123,6 +127,8 @@ export function supportClientService(deps: SupportClientDeps) {
         endedAt: null,
       };
       await store.insertSupportClient(client);
+      const resume = env.token();
+      await store.setSupportClientResume(client.id, env.hashToken(resume));
       ctx.client = client;
       await feed.log(
         s,
@@ -133,7 +139,46 @@ export function supportClientService(deps: SupportClientDeps) {
       await announce(client.id);
       const names = await feed.names(s);
       const channel = await store.findChannelById(s.channelId);
-      return ok({ clientId: client.id, sessionId: s.id, organisation: channel?.name ?? 'Support', technicians: Object.values(names) });
+      return ok({
+        clientId: client.id,
+        sessionId: s.id,
+        organisation: channel?.name ?? 'Support',
+        technicians: Object.values(names),
+        resume,
+        granted: [],
+      });
+    },
+
+    /**
+     * E-14: the same client comes back after a lost connection, with the credential `redeem` gave
+     * it, while its session is open and the visitor still allows the escalation. It takes over from
+     * a socket the server has not yet seen go, and keeps what the visitor allowed it.
+     */
+    async resume(ctx: ClientContext, p: P<'client:resume'>): Promise<Result<ClientRedeemed>> {
+      if (ctx.client) return fail('invalid_payload', 'This connection already redeemed a code.');
+      const gone = fail('not_found', 'This support session has ended. Ask for a new code in the chat.');
+      const found = await store.findSupportClient(p.clientId);
+      const session = found && (await store.findSession(found.sessionId));
+      const now = env.now();
+      if (!found || !session || !hasGrant(session, await store.listPermissions(session.id), 'escalate', now)) return gone;
+      if (!(await store.resumeSupportClient(found.id, env.hashToken(p.resume), now))) return gone;
+      relay.disconnect(found.id);
+      traffic.dropClient(found.id);
+      const client = { ...found, connectedAt: now, endedAt: null };
+      ctx.client = client;
+      await feed.log(session, { kind: 'system' }, 'client.resumed');
+      await announce(client.id);
+      const grants = await store.listClientGrants(client.id);
+      const capabilities = ['shell', 'files', 'system'] as const;
+      const channel = await store.findChannelById(session.channelId);
+      return ok({
+        clientId: client.id,
+        sessionId: session.id,
+        organisation: channel?.name ?? 'Support',
+        technicians: Object.values(await feed.names(session)),
+        resume: p.resume,
+        granted: capabilities.filter((c) => currentGrant(grants, c, now)?.status === 'granted'),
+      });
     },
 
     /** E-5: the visitor's Allow or Deny, typed in the client. */
@@ -242,6 +287,9 @@ export function supportClientService(deps: SupportClientDeps) {
     async end(ctx: ClientContext, byVisitor: boolean): Promise<Result<null>> {
       const client = ctx.client;
       if (!client) return ok(null);
+      if (byVisitor) await store.setSupportClientResume(client.id, null);
+      // A socket that a resumed connection replaced (E-14) no longer holds the client.
+      if ((await store.findSupportClient(client.id))?.connectedAt !== client.connectedAt) return ok(null);
       if (!(await store.endSupportClient(client.id, env.now()))) return ok(null);
       traffic.dropClient(client.id);
       const session = await store.findSession(client.sessionId);

@@ -11,6 +11,7 @@ import type { Store } from '../../core/ports.js';
 import type { ChatSignals } from '../../core/services/chat-signals.js';
 import type { ServiceDesk } from '../../core/services/desk/service-desk.js';
 import type { ClientDesk } from '../../core/services/client-desk.js';
+import type { UnattendedService } from '../../core/services/unattended.js';
 import type { CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { SessionDesk } from '../../core/services/session-desk.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
@@ -48,6 +49,8 @@ export interface ConsoleNamespaceDeps {
   serviceDesk: ServiceDesk;
   /** The support client's console commands. */
   clients: ClientDesk;
+  /** Unattended devices (U-4..U-7). */
+  devices: UnattendedService;
   cobrowse: CobrowseRelay;
   log: FastifyBaseLogger;
   trustProxy: boolean;
@@ -124,6 +127,10 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'client:file-chunk': (p) => clients.fileChunk(tech, p),
         'client:file-fetch': (p) => clients.fileFetch(tech, p),
         'client:elevation-request': (p) => clients.requestElevation(tech, p),
+        'devices:list': () => deps.devices.list(tech),
+        'device:connect': (p) => deps.devices.connect(tech, p.deviceId),
+        'device:disconnect': (p) => deps.devices.disconnect(tech, p.connectionId),
+        'device:connections': (p) => deps.devices.connections(tech, p.deviceId),
         ...cobrowseConsoleHandlers(socket, deps.cobrowse),
       },
       log,

@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace } from 'socket.io';
 import * as v from 'valibot';
 import {
+  fail,
   ok,
   supportClientCommandSchemas,
   SupportClientHandshakeSchema,
@@ -16,18 +17,38 @@ import {
   type SupportClientFacts,
 } from '../../../src/protocol/index.js';
 import type { ClientRelay } from '../../core/escalation-model.js';
+import type { DeviceRelay } from '../../core/unattended-model.js';
 import type { ClientContext, SupportClientService } from '../../core/services/support-client.js';
+import type { UnattendedService } from '../../core/services/unattended.js';
 import { clientAddress } from '../client-address.js';
 import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
-import { consoleRooms } from './rooms.js';
+import { channelRoom, consoleRooms } from './rooms.js';
 
 /** The support-client namespace with its typed events and per-socket data. */
 export type SupportClientNamespace = Namespace<SupportClientCommands, SupportClientFacts, object, ClientContext>;
 
 /** The room of one support client's socket. */
 export const supportClientRoom = (clientId: string) => `support-client:${clientId}`;
+
+/** The room of one unattended device's socket (U-3). */
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
+/** The {@link DeviceRelay} over socket.io rooms: the device's own room, and its channel's consoles. */
+export function socketDeviceRelay(ns: SupportClientNamespace, consoleNs: Namespace<object, ClientConsoleFacts>): DeviceRelay {
+  return {
+    toDevice(deviceId, event, payload) {
+      (ns.to(deviceRoom(deviceId)).emit as (e: string, p: unknown) => void)(event, payload);
+    },
+    deviceUpdated(device) {
+      consoleNs.to(channelRoom(device.channelId)).emit('device:updated', device);
+    },
+    async isConnected(deviceId) {
+      return (await ns.in(deviceRoom(deviceId)).fetchSockets()).length > 0;
+    },
+  };
+}
 
 /** How long the server waits for the client to accept a file or write a chunk. */
 export const CLIENT_ANSWER_MS = 15_000;
@@ -66,6 +87,7 @@ export function socketClientRelay(ns: SupportClientNamespace, consoleNs: Namespa
 /** What the namespace needs. */
 export interface SupportClientNamespaceDeps {
   service: SupportClientService;
+  unattended: UnattendedService;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
@@ -82,6 +104,7 @@ export function mountSupportClientNamespace(ns: SupportClientNamespace, deps: Su
       socket.data = {
         ip: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy),
         client: null,
+        deviceId: null,
       };
       next();
     } catch (e) {
@@ -93,6 +116,7 @@ export function mountSupportClientNamespace(ns: SupportClientNamespace, deps: Su
     const ctx = socket.data;
     socket.on('disconnect', () => {
       service.end(ctx, false).catch((e: unknown) => log.warn({ err: e }, 'support client end failed'));
+      deps.unattended.offline(ctx).catch((e: unknown) => log.warn({ err: e }, 'device offline failed'));
     });
     bindCommands<SupportClientCommands, typeof supportClientCommandSchemas>(
       socket,
@@ -100,6 +124,22 @@ export function mountSupportClientNamespace(ns: SupportClientNamespace, deps: Su
       {
         'client:redeem': async (p) => {
           const r = await service.redeem(ctx, p);
+          if (r.ok) await socket.join(supportClientRoom(r.value.clientId));
+          return r;
+        },
+        'client:resume': async (p) => {
+          const r = await service.resume(ctx, p);
+          if (r.ok) await socket.join(supportClientRoom(r.value.clientId));
+          return r;
+        },
+        'device:register': async (p) => {
+          if (ctx.deviceId) return fail('invalid_payload', 'This connection already registered its device.');
+          const r = await deps.unattended.register(ctx, p);
+          if (r.ok) await socket.join(deviceRoom(r.value.deviceId));
+          return r;
+        },
+        'device:attach': async (p) => {
+          const r = await deps.unattended.attach(ctx, p.connectionId);
           if (r.ok) await socket.join(supportClientRoom(r.value.clientId));
           return r;
         },

@@ -19,6 +19,7 @@ import { sessionExpiryContract } from './contract/session-expiry.js';
 import { sessionListContract } from './contract/session-lists.js';
 import { sessionSecretContract } from './contract/session-secrets.js';
 import { sessionContract } from './contract/sessions.js';
+import { unattendedContract } from './contract/unattended.js';
 
 /** An opened store and how to close and remove it. */
 export interface OpenedStore {
@@ -56,5 +57,6 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     deskTicketContract(getStore);
     deskMailContract(getStore);
     escalationContract(getStore);
+    unattendedContract(getStore);
   });
 }
