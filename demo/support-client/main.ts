@@ -4,6 +4,7 @@
  * 9-digit code), says what it cannot do without administrator rights, and then asks the visitor
  * in this terminal for everything the technician requests. `end` or Ctrl-C stops it.
  */
+import { runDevice } from './device-service.js';
 import { defaultFilesDir } from './files.js';
 import { isElevated, osFamily, standardUserLimits } from './machine.js';
 import { parseOptions, USAGE } from './options.js';
@@ -33,6 +34,18 @@ async function main(): Promise<number> {
   else {
     terminal.say('Running without administrator rights, so the technician cannot:');
     for (const limit of standardUserLimits(os)) terminal.say(`  - ${limit}`);
+  }
+
+  if (options.service) {
+    const setup = {
+      server: options.server,
+      terminal,
+      filesDir: options.filesDir ?? defaultFilesDir(),
+      elevated,
+      os,
+      usePty: !options.noPty,
+    };
+    return runDevice({ ...setup, service: options.service, version: VERSION });
   }
 
   const session = new SupportSession({

@@ -22,6 +22,17 @@ export interface ClientOptions {
   filesDir: string | null;
   /** Use a plain pipe even when node-pty is available (for systems where a PTY misbehaves). */
   noPty: boolean;
+  /** Service mode (unattended access, U-3): set when `--service` is given. */
+  service: ServiceOptions | null;
+}
+
+/** What the client needs to run as an unattended device. */
+export interface ServiceOptions {
+  channelKey: string;
+  /** The device's name in the console; by default the machine's host name. */
+  name: string | null;
+  /** The state file that keeps the device's identity; by default in the user's config folder. */
+  statePath: string | null;
 }
 
 /** The usage text. */
@@ -36,6 +47,14 @@ export const USAGE = `Porthole support client
   --files-dir            where files from the technician are saved (default: ~/Downloads/Porthole)
   --no-pty               use a plain pipe for the command shell
   --ticket               a single-use ticket (the client passes one to itself when it restarts elevated)
+
+  node porthole-support.mjs --service --channel-key KEY --server URL [--name NAME] [--state FILE]
+
+  --service              unattended access: register this computer with the channel and stay
+                         connected, so members of the channel can connect later with nobody here
+  --channel-key          the channel key an admin made in the console (Admin > Channels)
+  --name                 the name the console shows for this computer (default: its host name)
+  --state                where the device's identity is kept (default: the user's config folder)
 `;
 
 /** The configuration written into this file, or null in a plain build. */
@@ -89,6 +108,10 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
       'allow-other-server': { type: 'boolean', default: false },
       'files-dir': { type: 'string' },
       'no-pty': { type: 'boolean', default: false },
+      service: { type: 'boolean', default: false },
+      'channel-key': { type: 'string' },
+      name: { type: 'string' },
+      state: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -97,5 +120,16 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
   const server = resolveServer(embedded, values.server, values['allow-other-server'] ?? false);
   // A ticket belongs to the server that issued it; it is not sent anywhere else.
   const ticket = values.ticket ?? (embedded?.ticket && originOf(embedded.server) === server ? embedded.ticket : null);
-  return { server, ticket, code: values.code ?? null, filesDir: values['files-dir'] ?? null, noPty: values['no-pty'] ?? false };
+  if (values.service && !values['channel-key']) throw new Error('--service needs --channel-key (an admin makes one in the console).');
+  const service = values.service
+    ? { channelKey: values['channel-key'] ?? '', name: values.name ?? null, statePath: values.state ?? null }
+    : null;
+  return {
+    server,
+    ticket,
+    code: values.code ?? null,
+    filesDir: values['files-dir'] ?? null,
+    noPty: values['no-pty'] ?? false,
+    service,
+  };
 }

@@ -22,7 +22,34 @@ import { systemInfo } from './machine.js';
 import { loadPty, openShell, type Shell } from './shell.js';
 import type { Terminal } from './terminal.js';
 
-type ClientSocket = Socket<SupportClientFacts, SupportClientCommands>;
+/** The client's socket on the `/support-client` namespace. */
+export type ClientSocket = Socket<SupportClientFacts, SupportClientCommands>;
+
+/** Opens the namespace; a lost connection is retried with backoff, from half a second up to 5 s. */
+export function openSocket(server: string): ClientSocket {
+  return io(`${server}${NAMESPACES.supportClient}`, {
+    auth: { protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    randomizationFactor: 0.5,
+  });
+}
+
+/** Sends a command and resolves with its ack, or a failure when the server does not answer in 15 s. */
+export function askServer<E extends keyof SupportClientCommands>(
+  socket: ClientSocket,
+  event: E,
+  payload: Parameters<SupportClientCommands[E]>[0],
+): Promise<Parameters<Parameters<SupportClientCommands[E]>[1]>[0]> {
+  type T = Parameters<Parameters<SupportClientCommands[E]>[1]>[0];
+  return new Promise<T>((resolve) => {
+    (socket.timeout(15_000).emit as (...a: unknown[]) => void)(event, payload, (err: Error | null, r: T) =>
+      resolve(err ? ({ ok: false, error: 'internal', message: 'The server did not answer.' } as T) : r),
+    );
+  });
+}
 
 /** The visitor's answer window, as the server counts it (G-2, E-5). */
 export const ANSWER_MS = 30_000;
@@ -42,6 +69,8 @@ export interface SessionSetup {
   os: 'windows' | 'macos' | 'linux' | 'other';
   usePty: boolean;
   version: string;
+  /** U-5: serve unattended connections on this (service-mode) socket instead of a visitor's own. */
+  unattended?: { socket: ClientSocket };
 }
 
 /** A connected support client. */
@@ -50,19 +79,21 @@ export class SupportSession {
   readonly #granted = new Set<ClientCapability>();
   readonly #shells = new Map<string, Shell>();
   readonly #files: FileReceiver;
+  readonly #done: Promise<string>;
+  #finish: (reason: string) => void = () => undefined;
+  /** E-14: how to rejoin after a lost connection, once redeemed. */
+  #resume: { clientId: string; resume: string } | null = null;
+  #bound = false;
   #ended = false;
   #ptyUsed = false;
   /** The elevated copy that replaces this one, once started (E-13). */
   successor: Promise<number | null> | null = null;
 
   constructor(private readonly setup: SessionSetup) {
-    this.#socket = io(`${setup.server}${NAMESPACES.supportClient}`, {
-      auth: { protocol: PROTOCOL_VERSION },
-      transports: ['websocket'],
-      // A ticket works once: after a lost connection the visitor gets a new code in the chat.
-      reconnection: false,
-    });
+    // A ticket works once; after a lost connection the client rejoins with its resume credential (E-14).
+    this.#socket = setup.unattended?.socket ?? openSocket(setup.server);
     this.#files = new FileReceiver(setup.filesDir);
+    this.#done = new Promise((resolve) => (this.#finish = resolve));
   }
 
   /** Resolves once connected; rejects with the server's refusal. */
@@ -79,36 +110,89 @@ export class SupportSession {
       secret,
       client: { os: this.setup.os, elevated: this.setup.elevated, version: this.setup.version },
     });
-    if (r.ok) this.#bind();
+    if (r.ok) {
+      this.#resume = { clientId: r.value.clientId, resume: r.value.resume };
+      this.#bind();
+    }
     return r;
+  }
+
+  /** U-5: serves a member's unattended connection with the channel's capabilities; nobody is asked. */
+  serve(capabilities: readonly ClientCapability[]): void {
+    this.#granted.clear();
+    for (const c of capabilities) this.#granted.add(c);
+    this.#bind();
+  }
+
+  /** U-6: the unattended connection ended; the device stays registered for the next one. */
+  async #endConnection(message: string): Promise<void> {
+    this.#granted.clear();
+    this.#stopWork();
+    await this.#files.abortAll();
+    this.setup.terminal.say(`${message} Waiting for the next connection.`);
+  }
+
+  #stopWork(): void {
+    for (const s of this.#shells.values()) s.kill();
+    this.#shells.clear();
   }
 
   /** E-10: ends the support client; the chat in the browser goes on. */
   async end(reason = 'You ended the support session.'): Promise<void> {
     if (this.#ended) return;
     this.#ended = true;
-    for (const s of this.#shells.values()) s.kill();
+    this.#stopWork();
     await this.#files.abortAll();
     if (this.#socket.connected) await this.#ask('client:end', {});
     this.#socket.disconnect();
     this.setup.terminal.say(`\n${reason} The technician can no longer reach this computer.`);
+    this.#finish(reason);
   }
 
-  /** Resolves when the server or the network ends the connection. */
+  /** Resolves when the support session is over: ended here, by the server, or not rejoined. */
   closed(): Promise<string> {
-    return new Promise((resolve) => this.#socket.once('disconnect', (reason) => resolve(reason)));
+    return this.#done;
+  }
+
+  /** E-14: after a lost connection, rejoin with the resume credential; a refusal ends the client. */
+  async #rejoin(): Promise<void> {
+    if (!this.#resume || this.#ended) return;
+    const r = await this.#ask('client:resume', this.#resume);
+    if (r.ok) {
+      this.#granted.clear();
+      for (const c of r.value.granted) this.#granted.add(c);
+      this.setup.terminal.say('Rejoined the support session.');
+      return;
+    }
+    this.setup.terminal.say(`Could not rejoin: ${r.message}`);
+    this.#ended = true;
+    this.#socket.disconnect();
+    this.#finish('not rejoined');
   }
 
   #bind(): void {
+    if (this.#bound) return;
+    this.#bound = true;
     const s = this.#socket;
     const say = (t: string) => this.setup.terminal.say(t);
-    // Whoever ended the connection, there is nothing left to end afterwards.
-    s.on('disconnect', () => (this.#ended = true));
+    s.on('disconnect', (reason) => {
+      // A shell cannot stream while nobody listens; the technician opens a new one after a rejoin.
+      this.#stopWork();
+      if (this.setup.unattended) return;
+      // socket.io retries by itself except when either side closed the connection on purpose.
+      if (this.#ended || reason === 'io server disconnect' || reason === 'io client disconnect') {
+        this.#ended = true;
+        this.#finish(reason);
+        return;
+      }
+      say('The connection to the server was lost; trying to rejoin…');
+    });
+    if (!this.setup.unattended) s.on('connect', () => void this.#rejoin());
     s.on('grant:requested', (g) => void this.#consent(g));
     s.on('grant:updated', (g) => {
       if (g.status !== 'granted') this.#granted.delete(g.capability);
     });
-    s.on('client:ended', ({ message }) => void this.end(message));
+    s.on('client:ended', ({ message }) => void (this.setup.unattended ? this.#endConnection(message) : this.end(message)));
     s.on('shell:open', (p) => void this.#openShell(p.shellId, p.cols, p.rows));
     s.on('shell:input', (p) => this.#shells.get(p.shellId)?.write(p.data));
     s.on('shell:resize', (p) => this.#shells.get(p.shellId)?.resize(p.cols, p.rows));
@@ -217,11 +301,6 @@ export class SupportSession {
   }
 
   #ask<E extends keyof SupportClientCommands>(event: E, payload: Parameters<SupportClientCommands[E]>[0]) {
-    type T = Parameters<Parameters<SupportClientCommands[E]>[1]>[0];
-    return new Promise<T>((resolve) => {
-      (this.#socket.timeout(15_000).emit as (...a: unknown[]) => void)(event, payload, (err: Error | null, r: T) =>
-        resolve(err ? ({ ok: false, error: 'internal', message: 'The server did not answer.' } as T) : r),
-      );
-    });
+    return askServer(this.#socket, event, payload);
   }
 }
