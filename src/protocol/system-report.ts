@@ -20,4 +20,3 @@ export const SystemReportSchema = v.strictObject({
   node: Text(40),
   pty: v.boolean(),
 });
-

@@ -78,7 +78,11 @@ export const DeviceRegisterSchema = v.strictObject({
   key: ChannelKeySecretSchema,
   device: v.nullable(v.strictObject({ id: Id, secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43,128}$/, 'must be a device secret')) })),
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
-  client: v.strictObject({ os: v.picklist(['windows', 'macos', 'linux', 'other']), elevated: v.boolean(), version: v.pipe(v.string(), v.maxLength(40)) }),
+  client: v.strictObject({
+    os: v.picklist(['windows', 'macos', 'linux', 'other']),
+    elevated: v.boolean(),
+    version: v.pipe(v.string(), v.maxLength(40)),
+  }),
   system: SystemReportSchema,
 });
 

@@ -2,13 +2,7 @@
  * What admins set for unattended access (SPEC.md U-1, U-2): whether a channel allows it, what a
  * member may use on a device, and the channel key, made or replaced here and shown only once.
  */
-import {
-  fail,
-  ok,
-  type Result,
-  type UnattendedKeyView,
-  type UnattendedSettingsView,
-} from '../../../src/protocol/index.js';
+import { fail, ok, type Result, type UnattendedKeyView, type UnattendedSettingsView } from '../../../src/protocol/index.js';
 import type { Technician } from '../model.js';
 import type { Env, Store } from '../ports.js';
 import { newChannelKey, settingsOf } from '../unattended-rules.js';

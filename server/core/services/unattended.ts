@@ -103,7 +103,15 @@ export function unattendedService(deps: UnattendedDeps) {
         if (stale) await endConnection(stale, 'the device reconnected');
       } else {
         secret = env.token();
-        device = { id: env.id(), channelId, secretHash: env.hashToken(secret), ...details, registeredAt: now, lastSeenAt: now, online: true };
+        device = {
+          id: env.id(),
+          channelId,
+          secretHash: env.hashToken(secret),
+          ...details,
+          registeredAt: now,
+          lastSeenAt: now,
+          online: true,
+        };
         await store.insertDevice(device);
       }
       ctx.deviceId = device.id;

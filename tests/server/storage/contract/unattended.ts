@@ -70,8 +70,20 @@ export function unattendedContract(getStore: () => Store): void {
       const store = getStore();
       const channel = await seedChannel(store);
       assert.equal(await store.findUnattendedSettings(channel.id), undefined);
-      await store.saveUnattendedSettings({ channelId: channel.id, allowed: true, keyHash: 'h1', keyCreatedAt: T0, capabilities: ['shell'] });
-      const last = { channelId: channel.id, allowed: false, keyHash: 'h2', keyCreatedAt: T0 + 1, capabilities: ['files' as const, 'system' as const] };
+      await store.saveUnattendedSettings({
+        channelId: channel.id,
+        allowed: true,
+        keyHash: 'h1',
+        keyCreatedAt: T0,
+        capabilities: ['shell'],
+      });
+      const last = {
+        channelId: channel.id,
+        allowed: false,
+        keyHash: 'h2',
+        keyCreatedAt: T0 + 1,
+        capabilities: ['files' as const, 'system' as const],
+      };
       await store.saveUnattendedSettings(last);
       assert.deepEqual(await store.findUnattendedSettings(channel.id), last);
     });
