@@ -67,7 +67,7 @@ export function sessionView(s: Session, names: Readonly<Record<string, string>>)
     channelId: s.channelId,
     status: s.status,
     origin: s.origin,
-    visitorLabel: visitorLabel(s.visitorId),
+    visitorLabel: s.origin === 'unattended' ? 'Unattended device' : visitorLabel(s.visitorId),
     owner: s.ownerId ? ref(s.ownerId) : null,
     participants: s.participantIds.map(ref),
     lastSeq: s.lastSeq,

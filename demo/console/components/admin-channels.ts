@@ -10,6 +10,7 @@ import { adminPageStyles } from './admin-page.styles.js';
 import './channel-form.js';
 import './channel-profile-form.js';
 import './offline-messages.js';
+import './unattended-form.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** Channels, for admins. */
@@ -67,7 +68,9 @@ export class AdminChannels extends LitElement {
           this.editing
             ? html`<h2 class="sub">Visitors</h2>
                 <channel-profile-form channelId=${this.editing.id}></channel-profile-form>
-                <offline-messages channelId=${this.editing.id}></offline-messages>`
+                <offline-messages channelId=${this.editing.id}></offline-messages>
+                <h2 class="sub">Devices</h2>
+                <unattended-form channelId=${this.editing.id}></unattended-form>`
             : nothing
         }
       </section>

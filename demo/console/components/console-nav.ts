@@ -1,5 +1,5 @@
 /**
- * `<console-nav>`: the left navigation: Home, one entry per channel of the technician, the Admin
+ * `<console-nav>`: the left navigation: Home, Service desk, Devices, one entry per channel of the technician, the Admin
  * pages for admins, and Account. Fires `navigate` (detail: the {@link ConsolePage}).
  */
 import { html, LitElement, nothing } from 'lit';
@@ -29,6 +29,7 @@ export class ConsoleNav extends LitElement {
       <ul>
         ${this.#item('Home', { kind: 'home' }, p.kind === 'home', this.homeUnread)}
         ${this.#item('Service desk', { kind: 'desk' }, p.kind === 'desk')}
+        ${this.#item('Devices', { kind: 'devices' }, p.kind === 'devices')}
       </ul>
       <h2 id="channels">Channels</h2>
       <ul aria-labelledby="channels">

@@ -26,6 +26,7 @@ import './console-nav.js';
 import './console-toolbar.js';
 import { workspaceStyles } from './console-workspace.styles.js';
 import './conversation-view.js';
+import './devices-page.js';
 import './session-list.js';
 import { sharedStyles } from './shared.styles.js';
 import './status-tabs.js';
@@ -113,6 +114,8 @@ export class ConsoleWorkspace extends LitElement {
         return 'Service desk';
       case 'admin-desk':
         return 'Admin · Service desk';
+      case 'devices':
+        return 'Devices';
     }
   }
 
@@ -133,6 +136,8 @@ export class ConsoleWorkspace extends LitElement {
         return html`<desk-page @open-session=${(e: CustomEvent<string>) => this.#openSession(e.detail)}></desk-page>`;
       case 'admin-desk':
         return html`<desk-admin-page></desk-admin-page>`;
+      case 'devices':
+        return html`<devices-page @open-session=${(e: CustomEvent<string>) => this.#openSession(e.detail)}></devices-page>`;
     }
   }
 

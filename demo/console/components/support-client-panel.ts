@@ -3,7 +3,8 @@
  * allowed the escalation it waits for the client; once connected it shows "Support client
  * connected" with what the client told (OS, rights, and the system information the visitor allowed),
  * the capability requests with their answers, the command shell and file transfer for what was
- * granted. The terminal is a lazy chunk (xterm.js).
+ * granted. The terminal is a lazy chunk (xterm.js). In an unattended session (U-5) there is nobody
+ * to ask: it shows the device and what the channel's settings allow.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -68,6 +69,11 @@ export class SupportClientPanel extends LitElement {
     const escalated = this.permissions.some((p) => p.capability === 'escalate' && p.status === 'granted');
     const c = this.client;
     if (!c) {
+      if (s.origin === 'unattended') {
+        return html`<section class="client" aria-label="Support client">
+          <p class="hint">Waiting for the unattended device to take the connection…</p>
+        </section>`;
+      }
       return escalated
         ? html`<section class="client" aria-label="Support client">
             <p class="hint">The visitor allowed the escalation: waiting for them to run the support client…</p>
@@ -75,40 +81,52 @@ export class SupportClientPanel extends LitElement {
         : nothing;
     }
     const live = c.endedAt === null;
+    // U-5: nobody is at an unattended device to ask; the channel's settings granted what may be used.
+    const unattended = s.origin === 'unattended';
     const grants = latestGrants(c.grants);
     const granted = (cap: ClientCapability) => live && grants.get(cap)?.status === 'granted';
     return html`<section class="client" aria-label="Support client">
       <div class="head">
-        <h3>${live ? 'Support client connected' : 'Support client ended'}</h3>
+        <h3>
+          ${unattended ? (live ? 'Unattended device connected' : 'Unattended connection ended') : live ? 'Support client connected' : 'Support client ended'}
+        </h3>
         <span class="badge ${live ? '' : 'ended'}">${OS_LABEL[c.os]} · version ${c.version}</span>
         ${c.elevated ? html`<span class="badge">Administrator</span>` : html`<span class="badge limited">Standard user: no admin rights</span>`}
       </div>
       ${this.#system(c)}
       ${
-        live
-          ? html`<div class="asks">
-              ${ASKS.map((a) => {
-                const g = grants.get(a.capability);
-                const busy = g?.status === 'pending' || g?.status === 'granted';
-                return html`<button
-                  type="button"
-                  class="secondary"
-                  data-capability=${a.capability}
-                  ?disabled=${busy}
-                  @click=${() => this.#ask(a.capability)}
-                >
-                  ${a.label}${g ? html`<span class="status">${PERMISSION_STATUS_LABEL[g.status]}</span>` : nothing}
-                </button>`;
-              })}
+        unattended
+          ? html`<p class="hint">
               ${
-                c.elevated
-                  ? nothing
-                  : html`<button type="button" class="secondary" data-action="elevate" @click=${() => this.#elevate()}>
-                      Ask to restart as administrator
-                    </button>`
+                live
+                  ? 'Nobody is at this device and nobody is asked: the channel allows what you can use here. This connection is logged.'
+                  : 'The unattended connection ended. Connect again from Devices.'
               }
-            </div>`
-          : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
+            </p>`
+          : live
+            ? html`<div class="asks">
+                ${ASKS.map((a) => {
+                  const g = grants.get(a.capability);
+                  const busy = g?.status === 'pending' || g?.status === 'granted';
+                  return html`<button
+                    type="button"
+                    class="secondary"
+                    data-capability=${a.capability}
+                    ?disabled=${busy}
+                    @click=${() => this.#ask(a.capability)}
+                  >
+                    ${a.label}${g ? html`<span class="status">${PERMISSION_STATUS_LABEL[g.status]}</span>` : nothing}
+                  </button>`;
+                })}
+                ${
+                  c.elevated
+                    ? nothing
+                    : html`<button type="button" class="secondary" data-action="elevate" @click=${() => this.#elevate()}>
+                        Ask to restart as administrator
+                      </button>`
+                }
+              </div>`
+            : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${granted('shell') ? this.#terminal(s.id) : nothing}

@@ -40,7 +40,8 @@ export type ConsolePage =
   | { kind: 'admin-channels' }
   | { kind: 'account' }
   | { kind: 'desk' }
-  | { kind: 'admin-desk' };
+  | { kind: 'admin-desk' }
+  | { kind: 'devices' };
 
 /** Everything the console shows. */
 export interface ConsoleState {

@@ -32,6 +32,7 @@ export class SupportClientLink {
       'client:shell-exited',
       'client:file-chunk',
       'client:file-failed',
+      'device:updated',
     ] as const) {
       socket.on(event, (p: unknown) => this.#listeners.get(event)?.forEach((l) => l(p)));
     }

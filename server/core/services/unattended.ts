@@ -120,22 +120,42 @@ export function unattendedService(deps: UnattendedDeps) {
       return ok({ deviceId: device.id, secret, channelName: channel?.name ?? 'Support' });
     },
 
-    /** U-5: the device takes up the connection a member started, and serves it as its support client. */
+    /**
+     * U-5: the device takes up the connection a member started: only now does the session get its
+     * support client, holding the channel's capabilities, so nothing is sent to a device not yet listening.
+     */
     async attach(ctx: ClientContext, connectionId: string): Promise<Result<DeviceAttached>> {
       if (!ctx.deviceId) return fail('unauthorized', 'Register the device first.');
       const c = await store.findDeviceConnection(connectionId);
-      if (!c || c.deviceId !== ctx.deviceId || c.endedAt !== null) return fail('not_found', 'No such connection.');
-      const client = await store.findSupportClient(c.clientId);
-      if (!client || client.endedAt !== null) return fail('not_found', 'No such connection.');
-      ctx.client = client;
-      const grants = await store.listClientGrants(client.id);
+      const device = await store.findDevice(ctx.deviceId);
+      const session = c && (await store.findSession(c.sessionId));
+      if (!c || !device || !session || c.deviceId !== device.id || c.endedAt !== null || (await store.findSupportClient(c.clientId))) {
+        return fail('not_found', 'No such connection.');
+      }
+      const channel = await store.findChannelById(c.channelId);
+      const made = unattendedClient({
+        clientId: c.clientId,
+        device,
+        session,
+        technician: c.technician,
+        organisation: channel?.name ?? 'Support',
+        settings: settingsOf(c.channelId, await store.findUnattendedSettings(c.channelId)),
+        grantIds: () => env.id(),
+        now: env.now(),
+      });
+      await store.insertSupportClient(made.client);
+      for (const g of made.grants) await store.insertClientGrant(g);
+      ctx.client = made.client;
       return ok({
-        clientId: client.id,
+        clientId: made.client.id,
         sessionId: c.sessionId,
         technician: c.technician,
-        capabilities: grants.filter((g) => g.status === 'granted').map((g) => g.capability),
+        capabilities: made.grants.map((g) => g.capability),
       });
     },
+
+    /** Tells the session's consoles that the device serves it; called once the device heard its answer. */
+    attached: (clientId: string) => deps.announce(clientId),
 
     /** The device's socket went away: its connection ends and it shows offline. */
     async offline(ctx: ClientContext): Promise<void> {
@@ -181,26 +201,13 @@ export function unattendedService(deps: UnattendedDeps) {
       const now = env.now();
       const session = newUnattendedSession({ id: env.id(), channel, technicianId: tech.id, now });
       const technician = { id: tech.id, name: tech.name };
-      const settings = settingsOf(d.channelId, await store.findUnattendedSettings(d.channelId));
-      const made = unattendedClient({
-        clientId: env.id(),
-        device: d,
-        session,
-        technician,
-        organisation: channel.name,
-        settings,
-        grantIds: () => env.id(),
-        now,
-      });
       await store.insertSession(session);
-      await store.insertSupportClient(made.client);
-      for (const g of made.grants) await store.insertClientGrant(g);
       const connection: DeviceConnection = {
         id: env.id(),
         deviceId: d.id,
         channelId: d.channelId,
         sessionId: session.id,
-        clientId: made.client.id,
+        clientId: env.id(),
         technician,
         startedAt: now,
         endedAt: null,

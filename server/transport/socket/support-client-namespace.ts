@@ -140,7 +140,12 @@ export function mountSupportClientNamespace(ns: SupportClientNamespace, deps: Su
         },
         'device:attach': async (p) => {
           const r = await deps.unattended.attach(ctx, p.connectionId);
-          if (r.ok) await socket.join(supportClientRoom(r.value.clientId));
+          if (!r.ok) return r;
+          await socket.join(supportClientRoom(r.value.clientId));
+          // After the ack, so the device serves the capabilities before a console can use them.
+          setImmediate(
+            () => void deps.unattended.attached(r.value.clientId).catch((e: unknown) => log.warn({ err: e }, 'attach announce failed')),
+          );
           return r;
         },
         'grant:answer': (p) => service.answer(ctx, p),
