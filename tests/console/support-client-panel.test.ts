@@ -3,32 +3,9 @@ import type { Socket } from 'socket.io-client';
 import '../../demo/console/components/support-client-panel.js';
 import type { SupportClientPanel } from '../../demo/console/components/support-client-panel.js';
 import { supportClientLink } from '../../demo/console/state/support-client-link.js';
-import type { ClientGrantView, PermissionView, Result, SupportClientView } from '../../src/protocol/index.js';
+import type { ClientGrantView, PermissionView, SupportClientView } from '../../src/protocol/index.js';
+import { FakeConsoleSocket } from './fake-console-socket.js';
 import { permission, session } from './fixtures.js';
-
-/** Just enough of the console socket for the link: commands answered by handlers, facts pushed. */
-class FakeConsoleSocket {
-  connected = true;
-  readonly sent: { event: string; payload: unknown }[] = [];
-  readonly handlers = new Map<string, (p: unknown) => Result<unknown>>();
-  readonly #listeners = new Map<string, ((p: unknown) => void)[]>();
-  on(event: string, fn: (p: unknown) => void): this {
-    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), fn]);
-    return this;
-  }
-  timeout() {
-    return {
-      emit: (event: string, payload: unknown, ack: (err: Error | null, r: Result<unknown>) => void) => {
-        this.sent.push({ event, payload });
-        const r = this.handlers.get(event)?.(payload) ?? { ok: true, value: null };
-        queueMicrotask(() => ack(null, r));
-      },
-    };
-  }
-  push(event: string, payload: unknown): void {
-    this.#listeners.get(event)?.forEach((l) => l(payload));
-  }
-}
 
 const grant = (over: Partial<ClientGrantView> = {}): ClientGrantView => ({
   id: 'g-1',
@@ -138,5 +115,18 @@ describe('<support-client-panel>', () => {
     await waitUntil(() => text(el).includes('Support client ended'), 'ended shown');
     expect(el.shadowRoot!.querySelectorAll('button').length).to.equal(0);
     expect(el.shadowRoot!.querySelector('client-files')).to.equal(null);
+  });
+
+  it('U-5: an unattended session names the device, asks nobody, and shows what the channel allows', async () => {
+    const socket = new FakeConsoleSocket();
+    socket.handlers.set('client:status', () => ({ ok: true, value: client({ grants: [grant({ capability: 'files' })] }) }));
+    supportClientLink.attach(socket as unknown as Socket);
+    const el = await fixture<SupportClientPanel>(
+      html`<support-client-panel .session=${session({ origin: 'unattended' })} .permissions=${[]}></support-client-panel>`,
+    );
+    await waitUntil(() => text(el).includes('Unattended device connected'), 'unattended shown');
+    expect(text(el)).to.contain('nobody is asked');
+    expect(el.shadowRoot!.querySelector('button[data-capability]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('client-files')).to.not.equal(null);
   });
 });
