@@ -135,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     env,
     profiles,
     checkHash: identityHashMatches,
+    leaveGate: gates.offline,
     // O-2: a message left while offline becomes a ticket, routed by the desk's rules like a mail.
     toTicket: async (m) => {
       const extra = Object.entries(m.fields).map(([field, value]) => `${field}: ${value}`);

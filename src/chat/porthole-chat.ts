@@ -96,6 +96,7 @@ export class PortholeChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const { state } = this.chat;
     if (changed.has('identity') && changed.get('identity') !== undefined) this.chat.reidentify();
+    if (changed.has('open')) this.chat.profile.watch(this.open);
     if (!this.#forms && (this.chat.profile.formShown() || this.chat.profile.offlineShown())) void this.#loadForms();
     if (this.open && unreadCount(state) > 0) this.chat.markRead();
     // A prompt waiting for an answer comes first; otherwise the visitor is here to type.

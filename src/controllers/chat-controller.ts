@@ -66,6 +66,11 @@ export class ChatController implements ReactiveController {
   readonly profile = new ProfileActions(this.#port, () => this.host.requestUpdate());
   /** Ids of the messages already told to `onMessage` (a reconnect may bring one again). */
   readonly #told = new Set<string>();
+  /**
+   * The session whose history this page has shown: what resume or catch-up brings for it later was
+   * missed while offline and is news to the page; the first load of a session is history, not news.
+   */
+  #historyOf: string | null = null;
   /** The support client's download once the visitor allowed the escalation. */
   readonly escalation = new EscalationActions(this.#port, () => this.host.requestUpdate());
   /** Co-browsing while the visitor allows `view`. */
@@ -97,6 +102,7 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+    this.profile.watch(false);
     this.cobrowse.sync(initialChatState);
   }
 
@@ -173,6 +179,16 @@ export class ChatController implements ReactiveController {
     this.target().onMessage?.(m);
   }
 
+  /** Messages brought by resume or catch-up: told when this page already showed their session (W-1). */
+  #tellCaughtUp(messages: readonly MessageView[]): void {
+    const id = this.state.session?.id;
+    if (!id) return;
+    for (const m of messages) {
+      if (this.#historyOf === id) this.#tell(m);
+      else this.#told.add(m.id);
+    }
+  }
+
   #ask<E extends keyof WidgetCommands>(event: E, payload: PayloadOf<WidgetCommands[E]>) {
     return ask<WidgetCommands, E>(this.#socket, event, payload);
   }
@@ -185,6 +201,7 @@ export class ChatController implements ReactiveController {
   async #showJoined(joined: Pick<VisitorJoined, 'session' | 'messages'>): Promise<void> {
     this.#apply({ type: 'session', session: joined.session });
     this.#apply({ type: 'messages', messages: joined.messages });
+    this.#tellCaughtUp(joined.messages);
     await this.#catchUp();
   }
 
@@ -262,8 +279,11 @@ export class ChatController implements ReactiveController {
   async #resume(): Promise<void> {
     const r = await this.#ask('session:resume', {});
     if (!r.ok) return;
+    // A session this page already had (e.g. started here by the first message) is not history.
+    if (r.value.session && r.value.session.id === this.state.session?.id) this.#historyOf = r.value.session.id;
     this.#apply({ type: 'session', session: r.value.session });
     this.#apply({ type: 'messages', messages: r.value.messages });
+    this.#tellCaughtUp(r.value.messages);
     for (const receipt of r.value.receipts ?? []) this.signals.received(receipt);
     // A server from before permissions (same protocol version) leaves the field out.
     this.#showPermissions(r.value.permissions ?? []);
@@ -281,8 +301,14 @@ export class ChatController implements ReactiveController {
     const id = this.state.session?.id;
     while (id && this.state.session?.id === id && this.state.connection === 'online') {
       const r = await this.#ask('messages:sync', { sessionId: id, afterSeq: contiguousSeq(this.state) });
-      if (r.ok && r.value.length === 0) return;
-      if (r.ok) this.#apply({ type: 'messages', messages: r.value });
+      if (r.ok && r.value.length === 0) {
+        this.#historyOf = id;
+        return;
+      }
+      if (r.ok) {
+        this.#apply({ type: 'messages', messages: r.value });
+        this.#tellCaughtUp(r.value);
+      }
       // A lost ack: ask again, or what was missed stays missing until the next reconnect.
       else if (r.error === 'internal') await retryPause();
       else return;
