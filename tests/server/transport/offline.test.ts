@@ -153,9 +153,6 @@ describe('offline hours and leaving a message (O-1..O-4)', () => {
     assert.equal((await stored()).length, 4, 'the refused message is not stored');
     clock.advance(retryAfterMs);
     valueOf(await leave(6));
-    assert.deepEqual(
-      (await stored()).map((m) => m.message).sort(),
-      ['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 6'],
-    );
+    assert.deepEqual((await stored()).map((m) => m.message).sort(), ['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 6']);
   });
 });
