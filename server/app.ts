@@ -25,6 +25,7 @@ import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
 import { chatGates } from './core/services/chat-gates.js';
+import { conversationLinks } from './core/services/conversation-links.js';
 import { chatSignals } from './core/services/chat-signals.js';
 import { technicianChat } from './core/services/technician-chat.js';
 import { technicianNotes } from './core/services/technician-notes.js';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     tickets: escalationTickets(core),
     clients: clientService,
     cobrowse,
+    links: conversationLinks({ store, env, mail: deskMail.sender, from: deskMail.address, gate: gates.links }),
     log: http.log,
     trustProxy,
   });

@@ -30,6 +30,7 @@ import type { Attachment } from './attachment-rules.js';
 import type { ProfileStore } from './profile-model.js';
 import type { DeskStore } from './desk/desk-ports.js';
 import type { EscalationStore } from './escalation-model.js';
+import type { ConversationLinkStore } from './conversation-link-model.js';
 
 /** A session row joined with what the console list shows. */
 export interface SessionListRow {
@@ -178,7 +179,8 @@ export interface Store
     AttachmentStore,
     ProfileStore,
     DeskStore,
-    EscalationStore {
+    EscalationStore,
+    ConversationLinkStore {
   close(): Promise<void>;
 }
 

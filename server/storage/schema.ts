@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { DeskTables } from './desk-schema.js';
 import type { EscalationTables } from './escalation-schema.js';
+import type { LinkTables } from './link-schema.js';
 
 export interface TechniciansTable {
   id: string;
@@ -204,7 +205,7 @@ export interface UserVisitorsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends DeskTables, EscalationTables {
+export interface Database extends DeskTables, EscalationTables, LinkTables {
   technicians: TechniciansTable;
   auth_sessions: AuthSessionsTable;
   channels: ChannelsTable;

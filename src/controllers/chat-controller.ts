@@ -22,6 +22,7 @@ import { ChatSignals } from './chat-signals.js';
 import { EscalationActions } from './escalation-actions.js';
 import { CobrowseLink } from './cobrowse-link.js';
 import { InvitationActions } from './invitation-actions.js';
+import { LinkPickUp } from './link-pick-up.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
 import { ProfileActions } from './profile-actions.js';
@@ -54,6 +55,8 @@ export class ChatController implements ReactiveController {
   readonly sender = new MessageSender(this.#port, () => this.target());
   /** Invitation link and PIN. */
   readonly invitation = new InvitationActions(this.#port);
+  /** A link that continues a conversation from another device (P-2). */
+  readonly #pickUp = new LinkPickUp(this.#port, () => this.reidentify());
   /** The 9-digit support code. */
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
@@ -93,6 +96,7 @@ export class ChatController implements ReactiveController {
 
   hostConnected(): void {
     this.invitation.pickUp();
+    this.#pickUp.read();
     // What a reload left in the outbox goes first, so it must be back before the socket connects.
     this.#restored = this.sender.restore();
     this.#open();
@@ -267,6 +271,9 @@ export class ChatController implements ReactiveController {
 
   /** After every (re)connection: open the invitation or resume, renew a shown code, send the rest. */
   async #onConnect(): Promise<void> {
+    // The connection comes back as the link's visitor, and that one resumes.
+    // Checked before awaiting, so a resume without a link starts in the same tick as before.
+    if (this.#pickUp.waiting && (await this.#pickUp.open())) return;
     if (!(await this.invitation.joinLink())) await this.#resume();
     // Frames sent while offline were lost: watchers need a whole page again (C-3).
     this.cobrowse.snapshot();

@@ -6,6 +6,7 @@
  * tabs merge instead of overwriting each other. Storage failures leave the replies in memory only.
  */
 import { get, update } from 'idb-keyval';
+import * as v from 'valibot';
 import type { PendingReply } from './chat-state-merge.js';
 
 /** What is kept of a reply: everything but the last attempt's outcome. */
@@ -44,17 +45,15 @@ function storedOf({ sessionId, clientId, text, internal, attachmentId }: Pending
   return attachmentId ? { sessionId, clientId, text, internal, attachmentId } : { sessionId, clientId, text, internal };
 }
 
+const StoredReplySchema = v.object({
+  sessionId: v.string(),
+  clientId: v.string(),
+  text: v.string(),
+  internal: v.boolean(),
+  attachmentId: v.optional(v.string()),
+});
+
 /** Only well-formed entries: the store is shared with whatever else ran on this origin. */
 function repliesOf(value: unknown): StoredReply[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (r): r is StoredReply =>
-      typeof r === 'object' &&
-      r !== null &&
-      typeof r.sessionId === 'string' &&
-      typeof r.clientId === 'string' &&
-      typeof r.text === 'string' &&
-      typeof r.internal === 'boolean' &&
-      (r.attachmentId === undefined || typeof r.attachmentId === 'string'),
-  );
+  return Array.isArray(value) ? value.filter((r): r is StoredReply => v.is(StoredReplySchema, r)) : [];
 }

@@ -12,6 +12,8 @@ export interface ChatGates {
   typing: FloodGate;
   /** Per address: each left message becomes a ticket (and may send mail), so a few an hour is plenty. */
   offline: FloodGate;
+  /** Per address, for asking for and opening conversation links (each ask sends a mail). */
+  links: FloodGate;
 }
 
 /** Typing is sent at most every couple of seconds by well-behaved clients; more is noise. */
@@ -23,5 +25,10 @@ export const OFFLINE_LEAVE_RULE: FloodRule = { perSecond: 1 / 60, burst: 5 };
 /** Builds the gates; `messages` defaults to {@link DEFAULT_FLOOD_RULE}. */
 export function chatGates(env: Env, messages: FloodRule = DEFAULT_FLOOD_RULE): ChatGates {
   const now = () => env.now();
-  return { messages: floodGate(messages, now), typing: floodGate(TYPING_RULE, now), offline: floodGate(OFFLINE_LEAVE_RULE, now) };
+  return {
+    messages: floodGate(messages, now),
+    typing: floodGate(TYPING_RULE, now),
+    offline: floodGate(OFFLINE_LEAVE_RULE, now),
+    links: floodGate(OFFLINE_LEAVE_RULE, now),
+  };
 }
