@@ -9,6 +9,7 @@ import * as m004 from './004-attachments.js';
 import * as m005 from './005-channel-profile.js';
 import * as m008 from './008-desk.js';
 import * as m007 from './007-escalation.js';
+import * as m009 from './009-client-transfers.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '005-channel-profile': m005,
   '008-desk': m008,
   '007-escalation': m007,
+  '009-client-transfers': m009,
 };
 
 /** A Kysely migration provider over the list above. */
