@@ -9,6 +9,7 @@ import * as m004 from './004-attachments.js';
 import * as m005 from './005-channel-profile.js';
 import * as m008 from './008-desk.js';
 import * as m007 from './007-escalation.js';
+import * as m009 from './009-client-transfers.js';
 import * as m010 from './010-conversation-links.js';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005-channel-profile': m005,
   '008-desk': m008,
   '007-escalation': m007,
+  '009-client-transfers': m009,
   '010-conversation-links': m010,
 };
 
