@@ -27,6 +27,7 @@ import { expiry } from './core/services/expiry.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
 import { chatGates } from './core/services/chat-gates.js';
+import { conversationLinks } from './core/services/conversation-links.js';
 import { chatSignals } from './core/services/chat-signals.js';
 import { technicianChat } from './core/services/technician-chat.js';
 import { technicianNotes } from './core/services/technician-notes.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     env,
     profiles,
     checkHash: identityHashMatches,
+    leaveGate: gates.offline,
     // O-2: a message left while offline becomes a ticket, routed by the desk's rules like a mail.
     toTicket: async (m) => {
       const extra = Object.entries(m.fields).map(([field, value]) => `${field}: ${value}`);
@@ -169,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     tickets: escalationTickets(core),
     clients: clientService,
     cobrowse,
+    links: conversationLinks({ store, env, mail: deskMail.sender, from: deskMail.address, gate: gates.links }),
     log: http.log,
     trustProxy,
   });

@@ -14,6 +14,7 @@ const EnvSchema = v.object({
   DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
   DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
   REDIS_URL: v.optional(v.pipe(v.string(), v.regex(/^rediss?:\/\//, 'must be a redis:// URL'))),
+  REDIS_KEY: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]{1,100}$/, 'must be letters, digits, . : _ or -')), 'socket.io'),
   PORTHOLE_ADMIN_EMAIL: v.optional(v.pipe(v.string(), v.email()), 'admin@porthole.local'),
   PORTHOLE_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),
   PORTHOLE_PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
@@ -41,6 +42,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Enables the socket.io Redis adapter so several server processes share rooms. */
   redisUrl: string | undefined;
+  /** Prefix of the adapter's Redis channels: installs sharing one Redis each take their own. */
+  redisKey: string;
   adminEmail: string;
   /** Password of the first admin; generated and printed once when unset. */
   adminPassword: string | undefined;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     dataDir: path.resolve(root, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisKey: e.REDIS_KEY,
     adminEmail: e.PORTHOLE_ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.PORTHOLE_ADMIN_PASSWORD,
     publicUrl: e.PORTHOLE_PUBLIC_URL?.replace(/\/+$/, ''),

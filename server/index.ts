@@ -25,7 +25,7 @@ if (config.redisUrl) {
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
   redisClients.push(pub, sub);
-  adapter = createAdapter(pub, sub);
+  adapter = createAdapter(pub, sub, { key: config.redisKey });
 }
 
 const deskSender = senderFor(config.desk);

@@ -4,18 +4,37 @@
  * dialog on Windows), given a fresh single-use ticket so it rejoins the session and replaces this one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { isSea } from 'node:sea';
 
-/** The command that runs `node script ...args` elevated on `platform`. */
-export function elevatedCommand(platform: NodeJS.Platform, node: string, script: string, args: string[]): { file: string; args: string[] } {
+/**
+ * Names a program to elevate with instead of sudo (e.g. `pkexec`, or `doas`), run as
+ * `<program> <node> <script> ...args`. Tests point it at a stand-in for the system's prompt.
+ */
+export const ELEVATE_WITH_ENV = 'PORTHOLE_ELEVATE_WITH';
+
+/** How this copy is started again: node and its script, or a single executable on its own. */
+export function selfCommand(execPath: string, script: string | undefined, singleExecutable: boolean): string[] {
+  return singleExecutable || !script ? [execPath] : [execPath, script];
+}
+
+/** The command that runs `self ...args` elevated on `platform` (`self`: from {@link selfCommand}). */
+export function elevatedCommand(
+  platform: NodeJS.Platform,
+  self: string[],
+  args: string[],
+  elevateWith: string | undefined = undefined,
+): { file: string; args: string[] } {
+  if (elevateWith) return { file: elevateWith, args: [...self, ...args] };
   if (platform === 'win32') {
     const quote = (a: string) => `'${a.replace(/'/g, "''")}'`;
-    const list = [script, ...args].map(quote).join(',');
+    const [file, ...rest] = self;
+    const list = [...rest, ...args].map(quote).join(',');
     return {
       file: 'powershell.exe',
-      args: ['-NoProfile', '-Command', `Start-Process -Verb RunAs -FilePath ${quote(node)} -ArgumentList ${list}`],
+      args: ['-NoProfile', '-Command', `Start-Process -Verb RunAs -FilePath ${quote(file)} -ArgumentList ${list}`],
     };
   }
-  return { file: 'sudo', args: [node, script, ...args] };
+  return { file: 'sudo', args: [...self, ...args] };
 }
 
 /** The arguments of this run, without an earlier ticket, plus the server and the new ticket. */
@@ -33,9 +52,9 @@ export function restartArgs(current: string[], server: string, ticket: string): 
 export function restartElevated(server: string, ticket: string): ChildProcess {
   const { file, args } = elevatedCommand(
     process.platform,
-    process.execPath,
-    process.argv[1],
+    selfCommand(process.execPath, process.argv[1], isSea()),
     restartArgs(process.argv.slice(2), server, ticket),
+    process.env[ELEVATE_WITH_ENV] || undefined,
   );
   return spawn(file, args, { stdio: 'inherit' });
 }

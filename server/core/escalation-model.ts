@@ -54,6 +54,28 @@ export interface ClientGrant {
   answeredAt: number | null;
 }
 
+/**
+ * One file on its way between a console and a support client (E-8). Kept in storage, not process
+ * memory: with several server processes, the console's chunks or the client's may reach any of them.
+ */
+export interface ClientTransfer {
+  id: string;
+  sessionId: string;
+  clientId: string;
+  /** `to-client`: the technician sends; `from-client`: the technician fetches. */
+  direction: 'to-client' | 'from-client';
+  name: string;
+  /** Announced size in bytes; -1 until a fetched file's size is known. */
+  size: number;
+  technician: { id: string; name: string };
+  /** The index the next chunk must have. */
+  nextIndex: number;
+  /** Bytes taken so far. */
+  bytes: number;
+  /** True once the last chunk was taken (a fetch may finish before its size is recorded). */
+  done: boolean;
+}
+
 /** Tickets, clients and grants in storage. Every method is atomic on its own. */
 export interface EscalationStore {
   insertEscalationTicket(t: EscalationTicket): Promise<void>;
@@ -85,6 +107,19 @@ export interface EscalationStore {
   ): Promise<boolean>;
   /** A client's requests, oldest first. */
   listClientGrants(clientId: string): Promise<ClientGrant[]>;
+
+  insertClientTransfer(t: ClientTransfer): Promise<void>;
+  findClientTransfer(id: string): Promise<ClientTransfer | undefined>;
+  /** Takes chunk `index` (compare-and-set on the next index, while not done); false if another got it first. */
+  advanceClientTransfer(id: string, index: number, bytes: number, last: boolean): Promise<boolean>;
+  /** Records a fetched file's name and size, once (while the size is unknown). */
+  describeClientTransfer(id: string, name: string, size: number): Promise<void>;
+  /** Removes a transfer that is done and has its size, answering it; undefined if it is not (yet), or was removed. */
+  finishClientTransfer(id: string): Promise<ClientTransfer | undefined>;
+  /** Removes a transfer, answering it if it was there. */
+  deleteClientTransfer(id: string): Promise<ClientTransfer | undefined>;
+  /** Removes every transfer of a client. */
+  deleteClientTransfersOf(clientId: string): Promise<void>;
 }
 
 /** How the core reaches a support client's socket and the consoles; the socket layer implements it over rooms. */

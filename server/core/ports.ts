@@ -30,6 +30,7 @@ import type { Attachment } from './attachment-rules.js';
 import type { ProfileStore } from './profile-model.js';
 import type { DeskStore } from './desk/desk-ports.js';
 import type { EscalationStore } from './escalation-model.js';
+import type { ConversationLinkStore } from './conversation-link-model.js';
 import type { UnattendedStore } from './unattended-model.js';
 
 /** A session row joined with what the console list shows. */
@@ -180,6 +181,7 @@ export interface Store
     ProfileStore,
     DeskStore,
     EscalationStore,
+    ConversationLinkStore,
     UnattendedStore {
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { ClientCapability, ClientOs, PermissionStatus, SystemInfo } from '../../src/protocol/index.js';
-import type { ClientGrant, EscalationTicket, SupportClient } from '../core/escalation-model.js';
+import type { ClientGrant, ClientTransfer, EscalationTicket, SupportClient } from '../core/escalation-model.js';
 
 export interface EscalationTicketsTable {
   id: string;
@@ -28,7 +28,7 @@ export interface SupportClientsTable {
   system_info: string | null;
   connected_at: number;
   ended_at: number | null;
-  /** E-14 (migration 009): hash of the resume credential, null once the client may not come back. */
+  /** E-14 (migration 011): hash of the resume credential, null once the client may not come back. */
   resume_hash: string | null;
 }
 
@@ -46,11 +46,28 @@ export interface ClientGrantsTable {
   answered_at: number | null;
 }
 
+/** Files on their way (migration 009). */
+export interface ClientTransfersTable {
+  id: string;
+  session_id: string;
+  client_id: string;
+  direction: string;
+  name: string;
+  size: number;
+  technician_id: string;
+  technician_name: string;
+  next_index: number;
+  bytes: number;
+  /** 0 or 1. */
+  done: number;
+}
+
 /** The escalation tables, merged into the `Database` of `schema.ts`. */
 export interface EscalationTables {
   escalation_tickets: EscalationTicketsTable;
   support_clients: SupportClientsTable;
   client_grants: ClientGrantsTable;
+  client_transfers: ClientTransfersTable;
 }
 
 const num = (n: number | null) => (n === null ? null : Number(n));
@@ -150,5 +167,38 @@ export function fromClientGrant(g: ClientGrant): Selectable<ClientGrantsTable> {
     requested_at: g.requestedAt,
     expires_at: g.expiresAt,
     answered_at: g.answeredAt,
+  };
+}
+
+/** A row as a {@link ClientTransfer}. */
+export function toClientTransfer(r: Selectable<ClientTransfersTable>): ClientTransfer {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    clientId: r.client_id,
+    direction: r.direction as ClientTransfer['direction'],
+    name: r.name,
+    size: Number(r.size),
+    technician: { id: r.technician_id, name: r.technician_name },
+    nextIndex: Number(r.next_index),
+    bytes: Number(r.bytes),
+    done: Number(r.done) === 1,
+  };
+}
+
+/** A {@link ClientTransfer} as a row. */
+export function fromClientTransfer(t: ClientTransfer): Selectable<ClientTransfersTable> {
+  return {
+    id: t.id,
+    session_id: t.sessionId,
+    client_id: t.clientId,
+    direction: t.direction,
+    name: t.name,
+    size: t.size,
+    technician_id: t.technician.id,
+    technician_name: t.technician.name,
+    next_index: t.nextIndex,
+    bytes: t.bytes,
+    done: t.done ? 1 : 0,
   };
 }

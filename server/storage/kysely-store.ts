@@ -10,6 +10,7 @@ import { auditQueries } from './kysely/audit-queries.js';
 import { escalationQueries } from './kysely/escalation-queries.js';
 import { channelQueries } from './kysely/channel-queries.js';
 import { deskSettingsQueries } from './kysely/desk-settings-queries.js';
+import { linkQueries } from './kysely/link-queries.js';
 import { mailQueries } from './kysely/mail-queries.js';
 import { messageQueries } from './kysely/message-queries.js';
 import { noteQueries } from './kysely/note-queries.js';
@@ -35,6 +36,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...deskSettingsQueries(db),
     ...mailQueries(db),
     ...escalationQueries(db),
+    ...linkQueries(db),
     ...unattendedQueries(db),
     async close() {
       await db.destroy();

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { DeskTables } from './desk-schema.js';
 import type { EscalationTables } from './escalation-schema.js';
+import type { LinkTables } from './link-schema.js';
 import type { UnattendedTables } from './unattended-schema.js';
 
 export interface TechniciansTable {
@@ -205,7 +206,7 @@ export interface UserVisitorsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends DeskTables, EscalationTables, UnattendedTables {
+export interface Database extends DeskTables, EscalationTables, LinkTables, UnattendedTables {
   technicians: TechniciansTable;
   auth_sessions: AuthSessionsTable;
   channels: ChannelsTable;

@@ -1,5 +1,5 @@
 /**
- * Table types and row mapping of the unattended tables (migration 009), for Kysely.
+ * Table types and row mapping of the unattended tables (migration 011), for Kysely.
  */
 import type { Selectable } from 'kysely';
 import type { ClientCapability, ClientOs, SystemInfo } from '../../src/protocol/index.js';

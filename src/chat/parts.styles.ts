@@ -147,8 +147,9 @@ export const partStyles = css`
   }
   .tools {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
-    gap: 8px;
+    gap: 4px 12px;
     padding: 0 12px 10px;
     background: #fff;
   }
@@ -159,6 +160,7 @@ export const partStyles = css`
     color: #5b6470;
     text-decoration: underline;
     text-underline-offset: 2px;
+    white-space: nowrap;
   }
   button.link:hover {
     color: var(--porthole-accent, #2456d6);

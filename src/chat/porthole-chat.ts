@@ -32,6 +32,8 @@ import { helpersLine } from './wording.js';
 
 const RECEIPT_WORDS = { sent: 'Sent', delivered: 'Delivered', read: 'Read' } as const;
 
+/** The lazy forms chunk, with the actions it brings. */
+type LoadedForms = { mod: typeof ProfileForms; actions: ProfileForms.ProfileFormActions };
 /** The chat panel. */
 export class PortholeChat extends LitElement {
   static override styles = [chatStyles, partStyles, richTextStyles, attachButtonStyles];
@@ -84,8 +86,12 @@ export class PortholeChat extends LitElement {
     requestCode: () => this.chat.supportCode.request(),
     hideCode: () => this.chat.supportCode.hide(),
   };
-  #forms: { mod: typeof ProfileForms; actions: ProfileForms.ProfileFormActions } | null = null;
-  #formsLoading = false;
+  readonly #toolsInSession: ToolHandlers = {
+    ...this.#tools,
+    continueElsewhere: async () => (await this.#loadForms())?.actions.showContinue(true),
+  };
+  #forms: LoadedForms | null = null;
+  #formsLoading: Promise<LoadedForms | null> | null = null;
   #escalationLoading = false;
   readonly #notices: NoticeHandlers = {
     dismissLinkError: () => this.chat.invitation.dismissLinkError(),
@@ -96,6 +102,7 @@ export class PortholeChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const { state } = this.chat;
     if (changed.has('identity') && changed.get('identity') !== undefined) this.chat.reidentify();
+    if (changed.has('open')) this.chat.profile.watch(this.open);
     if (!this.#forms && (this.chat.profile.formShown() || this.chat.profile.offlineShown())) void this.#loadForms();
     if (this.open && unreadCount(state) > 0) this.chat.markRead();
     // A prompt waiting for an answer comes first; otherwise the visitor is here to type.
@@ -199,8 +206,18 @@ export class PortholeChat extends LitElement {
               <button class="send" type="submit">Send</button>
             </form>`)
       }
-      ${renderTools(state.pin, state.sos, this.#tools)}
+      ${this.#continueCard() ?? renderTools(state.pin, state.sos, state.session && !ended ? this.#toolsInSession : this.#tools)}
     `;
+  }
+
+  /** The "continue on another device" card while open (P-1), in place of the tools row. */
+  #continueCard() {
+    const actions = this.#forms?.actions;
+    if (!actions || actions.continuing.status === 'closed') return null;
+    return this.#forms!.mod.renderContinue(actions.continuing, {
+      send: (email) => actions.emailLink(email),
+      close: () => actions.showContinue(false),
+    });
   }
 
   /** The offline notice or the pre-chat form, in place of the message box, when the server says so. */
@@ -218,9 +235,12 @@ export class PortholeChat extends LitElement {
   }
 
   /** Loads the forms chunk once and adopts its styles next to the panel's own. */
-  async #loadForms(): Promise<void> {
-    if (this.#formsLoading) return;
-    this.#formsLoading = true;
+  #loadForms(): Promise<LoadedForms | null> {
+    if (!this.#formsLoading) this.#formsLoading = this.#importForms();
+    return this.#formsLoading;
+  }
+
+  async #importForms(): Promise<LoadedForms | null> {
     try {
       const mod = await import('./profile-forms.js');
       const sheet = mod.profileStyles.styleSheet;
@@ -230,8 +250,9 @@ export class PortholeChat extends LitElement {
       this.requestUpdate();
     } catch {
       // A failed chunk load is tried again at the next update.
-      this.#formsLoading = false;
+      this.#formsLoading = null;
     }
+    return this.#forms;
   }
 
   #renderMessage(m: MessageView, receipt: 'sent' | 'delivered' | 'read' | null) {

@@ -11,10 +11,15 @@ export type PrechatState = { status: 'idle' | 'sending' } | { status: 'refused';
 /** Leaving a message while offline. */
 export type LeaveState = { status: 'idle' | 'sending' } | { status: 'sent'; email: string } | { status: 'failed'; message: string };
 
+/** Mailing a link to this conversation (P-1); `until` is when the link stops working, as shown. */
+export type ContinueState =
+  { status: 'closed' | 'open' | 'sending' } | { status: 'sent'; email: string; until: string } | { status: 'failed'; message: string };
+
 /** The forms' half of the chat. */
 export class ProfileFormActions {
   prechat: PrechatState = { status: 'idle' };
   leave: LeaveState = { status: 'idle' };
+  continuing: ContinueState = { status: 'closed' };
 
   constructor(
     private readonly chat: ChatPort,
@@ -49,6 +54,24 @@ export class ProfileFormActions {
     this.changed();
     const r = await this.chat.ask('offline:leave', message);
     this.leave = r.ok ? { status: 'sent', email: message.email } : { status: 'failed', message: r.message };
+    this.changed();
+  }
+
+  /** Opens or closes the "continue on another device" card. */
+  showContinue(open: boolean): void {
+    this.continuing = { status: open ? 'open' : 'closed' };
+    this.changed();
+  }
+
+  /** P-1: has the server mail a link to this conversation that opens this page elsewhere. */
+  async emailLink(email: string): Promise<void> {
+    if (this.continuing.status === 'sending') return;
+    this.continuing = { status: 'sending' };
+    this.changed();
+    const r = await this.chat.ask('conversation:email-link', { email, pageUrl: location.href });
+    this.continuing = r.ok
+      ? { status: 'sent', email: r.value.sentTo, until: new Date(r.value.expiresAt).toLocaleString() }
+      : { status: 'failed', message: r.message };
     this.changed();
   }
 }

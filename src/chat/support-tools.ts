@@ -13,6 +13,8 @@ export interface ToolHandlers {
   joinWithPin(pin: string): unknown;
   requestCode(): unknown;
   hideCode(): unknown;
+  /** Offered once there is a conversation to continue elsewhere (P-1). */
+  continueElsewhere?: () => unknown;
 }
 
 /** The tools row: the PIN form or the code card when open, otherwise the two discreet buttons. */
@@ -22,6 +24,7 @@ export function renderTools(pin: PinState, sos: SosState, on: ToolHandlers) {
   return html`<div class="tools">
     <button type="button" class="link" @click=${() => on.openPin()}>Have a PIN from a technician?</button>
     <button type="button" class="link" @click=${() => on.requestCode()}>Get a support code</button>
+    ${on.continueElsewhere ? html`<button type="button" class="link" @click=${on.continueElsewhere}>Continue on another device</button>` : nothing}
   </div>`;
 }
 

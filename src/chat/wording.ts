@@ -42,8 +42,8 @@ export function groupDigits(code: string): string {
 
 // Only the codes a visitor can do something about get their own words; the rest show the server's.
 const LINK_REFUSALS: Partial<Record<ErrorCode, string>> = {
-  not_found: 'This support link has already been used or has expired. Ask your technician for a new one.',
-  expired: 'This support link has expired. Ask your technician for a new one.',
+  not_found: 'This support link has already been used or has expired. Ask for a new one.',
+  expired: 'This support link has expired. Ask for a new one.',
   session_not_open: 'The support session behind this link has ended.',
   rate_limited: 'Too many attempts from here. Please wait a few minutes, then open the link again.',
   invalid_payload: 'This support link is incomplete. Please open the whole link from your message again.',

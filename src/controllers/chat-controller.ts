@@ -22,6 +22,7 @@ import { ChatSignals } from './chat-signals.js';
 import { EscalationActions } from './escalation-actions.js';
 import { CobrowseLink } from './cobrowse-link.js';
 import { InvitationActions } from './invitation-actions.js';
+import { LinkPickUp } from './link-pick-up.js';
 import { MessageSender, retryPause } from './message-sender.js';
 import { PermissionActions } from './permission-actions.js';
 import { ProfileActions } from './profile-actions.js';
@@ -54,6 +55,8 @@ export class ChatController implements ReactiveController {
   readonly sender = new MessageSender(this.#port, () => this.target());
   /** Invitation link and PIN. */
   readonly invitation = new InvitationActions(this.#port);
+  /** A link that continues a conversation from another device (P-2). */
+  readonly #pickUp = new LinkPickUp(this.#port, () => this.reidentify());
   /** The 9-digit support code. */
   readonly supportCode = new SupportCodeActions(this.#port);
   /** Answers to permission requests, and stopping what was granted. */
@@ -66,6 +69,11 @@ export class ChatController implements ReactiveController {
   readonly profile = new ProfileActions(this.#port, () => this.host.requestUpdate());
   /** Ids of the messages already told to `onMessage` (a reconnect may bring one again). */
   readonly #told = new Set<string>();
+  /**
+   * The session whose history this page has shown: what resume or catch-up brings for it later was
+   * missed while offline and is news to the page; the first load of a session is history, not news.
+   */
+  #historyOf: string | null = null;
   /** The support client's download once the visitor allowed the escalation. */
   readonly escalation = new EscalationActions(this.#port, () => this.host.requestUpdate());
   /** Co-browsing while the visitor allows `view`. */
@@ -88,6 +96,7 @@ export class ChatController implements ReactiveController {
 
   hostConnected(): void {
     this.invitation.pickUp();
+    this.#pickUp.read();
     // What a reload left in the outbox goes first, so it must be back before the socket connects.
     this.#restored = this.sender.restore();
     this.#open();
@@ -97,6 +106,7 @@ export class ChatController implements ReactiveController {
     this.#socket?.disconnect();
     this.#socket = null;
     this.#clock.run(false);
+    this.profile.watch(false);
     this.cobrowse.sync(initialChatState);
   }
 
@@ -173,6 +183,16 @@ export class ChatController implements ReactiveController {
     this.target().onMessage?.(m);
   }
 
+  /** Messages brought by resume or catch-up: told when this page already showed their session (W-1). */
+  #tellCaughtUp(messages: readonly MessageView[]): void {
+    const id = this.state.session?.id;
+    if (!id) return;
+    for (const m of messages) {
+      if (this.#historyOf === id) this.#tell(m);
+      else this.#told.add(m.id);
+    }
+  }
+
   #ask<E extends keyof WidgetCommands>(event: E, payload: PayloadOf<WidgetCommands[E]>) {
     return ask<WidgetCommands, E>(this.#socket, event, payload);
   }
@@ -185,6 +205,7 @@ export class ChatController implements ReactiveController {
   async #showJoined(joined: Pick<VisitorJoined, 'session' | 'messages'>): Promise<void> {
     this.#apply({ type: 'session', session: joined.session });
     this.#apply({ type: 'messages', messages: joined.messages });
+    this.#tellCaughtUp(joined.messages);
     await this.#catchUp();
   }
 
@@ -250,6 +271,9 @@ export class ChatController implements ReactiveController {
 
   /** After every (re)connection: open the invitation or resume, renew a shown code, send the rest. */
   async #onConnect(): Promise<void> {
+    // The connection comes back as the link's visitor, and that one resumes.
+    // Checked before awaiting, so a resume without a link starts in the same tick as before.
+    if (this.#pickUp.waiting && (await this.#pickUp.open())) return;
     if (!(await this.invitation.joinLink())) await this.#resume();
     // Frames sent while offline were lost: watchers need a whole page again (C-3).
     this.cobrowse.snapshot();
@@ -262,8 +286,11 @@ export class ChatController implements ReactiveController {
   async #resume(): Promise<void> {
     const r = await this.#ask('session:resume', {});
     if (!r.ok) return;
+    // A session this page already had (e.g. started here by the first message) is not history.
+    if (r.value.session && r.value.session.id === this.state.session?.id) this.#historyOf = r.value.session.id;
     this.#apply({ type: 'session', session: r.value.session });
     this.#apply({ type: 'messages', messages: r.value.messages });
+    this.#tellCaughtUp(r.value.messages);
     for (const receipt of r.value.receipts ?? []) this.signals.received(receipt);
     // A server from before permissions (same protocol version) leaves the field out.
     this.#showPermissions(r.value.permissions ?? []);
@@ -281,8 +308,14 @@ export class ChatController implements ReactiveController {
     const id = this.state.session?.id;
     while (id && this.state.session?.id === id && this.state.connection === 'online') {
       const r = await this.#ask('messages:sync', { sessionId: id, afterSeq: contiguousSeq(this.state) });
-      if (r.ok && r.value.length === 0) return;
-      if (r.ok) this.#apply({ type: 'messages', messages: r.value });
+      if (r.ok && r.value.length === 0) {
+        this.#historyOf = id;
+        return;
+      }
+      if (r.ok) {
+        this.#apply({ type: 'messages', messages: r.value });
+        this.#tellCaughtUp(r.value);
+      }
       // A lost ack: ask again, or what was missed stays missing until the next reconnect.
       else if (r.error === 'internal') await retryPause();
       else return;

@@ -10,6 +10,12 @@ import type { ChatPort } from './chat-port.js';
 export class ProfileActions {
   /** Null until the server answered. */
   profile: ChannelPublicProfile | null = null;
+  /**
+   * How often an open panel without a conversation asks again: hours end and members come and go
+   * while a visitor looks at the form, and what they see must follow (O-1).
+   */
+  refreshMs = 60_000;
+  #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly chat: ChatPort,
@@ -22,6 +28,21 @@ export class ProfileActions {
     if (!r.ok) return;
     this.profile = r.value;
     this.changed();
+  }
+
+  /**
+   * Follows the panel: opening it asks again at once and then every {@link refreshMs} while no
+   * conversation is open; closing it stops asking.
+   */
+  watch(open: boolean): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    if (!open) return;
+    const refresh = () => {
+      if (!this.chat.state().session && this.chat.state().connection === 'online') void this.load();
+    };
+    refresh();
+    this.#timer = setInterval(refresh, this.refreshMs);
   }
 
   /** Whether to offer "leave a message": the channel is offline and no conversation is open. */

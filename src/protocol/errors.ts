@@ -20,6 +20,8 @@ export const ErrorCode = {
   expired: 'expired',
   /** An attachment whose content is not one of the accepted types, or is empty (SPEC.md F-3). */
   invalid_attachment: 'invalid_attachment',
+  /** What the command needs is not set up on this server (e.g. outgoing mail). */
+  unavailable: 'unavailable',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

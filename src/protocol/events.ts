@@ -40,7 +40,13 @@ import {
   SosCodeSchema,
   TypingSetSchema,
 } from './schemas.js';
-import { ChannelProfileAskSchema, OfflineLeaveSchema, SessionStartWithAnswersSchema } from './profile-schemas.js';
+import {
+  ChannelProfileAskSchema,
+  ConversationLinkAskSchema,
+  ConversationPickUpSchema,
+  OfflineLeaveSchema,
+  SessionStartWithAnswersSchema,
+} from './profile-schemas.js';
 import type { ChannelPublicProfile } from './profile-views.js';
 import {
   clientConsoleCommandSchemas,
@@ -109,6 +115,10 @@ export interface WidgetCommands extends ClientWidgetCommands {
   'offline:leave': (p: Payload<typeof OfflineLeaveSchema>, ack: Ack<{ id: string }>) => void;
   /** One part of a batch of recorded events; relayed only while `view` is granted (C-2). */
   'cobrowse:events': (p: Payload<typeof CobrowseFrameSchema>, ack: Ack<null>) => void;
+  /** Mails a link that continues this conversation on another device (P-1). */
+  'conversation:email-link': (p: Payload<typeof ConversationLinkAskSchema>, ack: Ack<{ sentTo: string; expiresAt: number }>) => void;
+  /** Redeems such a link: answers a visitor token for the conversation's visitor (P-2). */
+  'conversation:pick-up': (p: Payload<typeof ConversationPickUpSchema>, ack: Ack<{ token: string }>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -213,6 +223,8 @@ export const widgetCommandSchemas = {
   'offline:leave': OfflineLeaveSchema,
   'escalation:ticket': EscalationTicketSchema,
   'cobrowse:events': CobrowseFrameSchema,
+  'conversation:email-link': ConversationLinkAskSchema,
+  'conversation:pick-up': ConversationPickUpSchema,
 } as const satisfies SchemaTable<WidgetCommands>;
 
 /** The payload schema of every console command; the server refuses events not listed here. */

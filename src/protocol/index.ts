@@ -12,4 +12,5 @@ export * from './desk-schemas.js';
 export * from './desk-events.js';
 export * from './support-client.js';
 export * from './cobrowse.js';
+export * from './link-params.js';
 export * from './unattended.js';

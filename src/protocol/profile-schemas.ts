@@ -144,3 +144,20 @@ export type ChannelProfileFields = v.InferOutput<typeof ChannelProfileFieldsSche
 export type PrechatAnswers = v.InferOutput<typeof PrechatAnswersSchema>;
 export type OfflineLeave = v.InferOutput<typeof OfflineLeaveSchema>;
 export type IdentityClaim = v.InferOutput<typeof IdentityClaimSchema>;
+
+/**
+ * `conversation:email-link`: mails the visitor a single-use link that opens this conversation on
+ * another device (P-1). `pageUrl` is the page the link opens: the widget's own page.
+ */
+export const ConversationLinkAskSchema = v.strictObject({
+  email: Email,
+  pageUrl: v.pipe(v.string(), v.maxLength(2000), v.url('must be the page address')),
+});
+
+/** `conversation:pick-up`: the link's token, read from the address bar on the other device (P-2). */
+export const ConversationPickUpSchema = v.strictObject({
+  link: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be a conversation link')),
+});
+
+export type ConversationLinkAsk = v.InferOutput<typeof ConversationLinkAskSchema>;
+export type ConversationPickUp = v.InferOutput<typeof ConversationPickUpSchema>;

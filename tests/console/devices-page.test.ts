@@ -75,7 +75,7 @@ describe('<devices-page>', () => {
     await waitUntil(() => rowText(el, 'd-1').includes('Offline'), 'went offline');
     button(el, 'd-1', 'Log')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('ol.log li') !== null, 'log shown');
-    const entry = el.shadowRoot!.querySelector('ol.log li')!.textContent!.replace(/\s+/g, ' ');
+    const entry = el.shadowRoot!.querySelector('ol.log li')!.textContent.replace(/\s+/g, ' ');
     expect(entry).to.contain('Alex connected');
     expect(entry).to.contain('ended by Alex');
   });

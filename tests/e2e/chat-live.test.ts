@@ -1,8 +1,8 @@
 /**
  * Chat around the messages, end to end in real Chromium against the real server process: typing
  * both ways, receipts both ways, internal notes that never reach the visitor's page, the notice for
- * a message in another session, the chat bar hidden with a count, and a reply that failed while the
- * server was down and went through once it was back.
+ * a message in another session, the chat bar hidden with a count, a reply that failed while the
+ * server was down and went through once it was back, and one left unsent in a console that closed.
  */
 import assert from 'node:assert/strict';
 import os from 'node:os';
@@ -124,6 +124,31 @@ test('a reply that fails while the server is down is kept, and goes through once
   await panel(technician).locator('.msg.technician:not(.pending)', { hasText: 'Sent while you were away' }).waitFor({ timeout: 20_000 });
   assert.equal(await panel(technician).locator('.msg.pending').count(), 0);
   assert.equal(await panel(technician).locator('.msg.technician', { hasText: 'Sent while you were away' }).count(), 1, 'stored once');
+});
+
+test('a reply left unsent when the console closed is shown again by the next console, and sent once', async () => {
+  await server.kill();
+  await technician.locator('.banner', { hasText: 'Reconnecting' }).waitFor();
+  const box = panel(technician).locator('textarea');
+  await box.fill('Typed before the console closed');
+  await box.press('Enter');
+  await panel(technician).locator('.msg.pending .failed').waitFor();
+  const context = technician.context();
+  await technician.close();
+  await server.restart();
+  technician = watch(await context.newPage(), 'technician again', problems);
+  await technician.goto(`${server.url}/console/`);
+  // The restored reply goes at once: the session list names it as the session's last message.
+  const row = technician.locator('session-list li', { hasText: 'Typed before the console closed' });
+  await row.waitFor({ timeout: 20_000 });
+  await row.click();
+  await panel(technician).locator('.msg.technician:not(.pending)', { hasText: 'Typed before the console closed' }).waitFor();
+  assert.equal(await panel(technician).locator('.msg.pending').count(), 0);
+  assert.equal(
+    await panel(technician).locator('.msg.technician', { hasText: 'Typed before the console closed' }).count(),
+    1,
+    'stored once',
+  );
   assert.deepEqual(
     problems.filter((p) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)),
     [],

@@ -27,10 +27,28 @@ export interface SupportClientProcess {
   kill(): void;
 }
 
-/** Starts `node <file> ...args`. */
-export function startSupportClient(args: string[], file = SUPPORT_CLIENT_FILE): SupportClientProcess {
+/** How to start the client. */
+export interface SupportClientStart {
+  /** Runs it as this user (a test running as root starts a standard user's client). */
+  user?: { uid: number; gid: number };
+  env?: Record<string, string>;
+}
+
+/** Starts `node <file> ...args`, or the executable `file` (a single-executable build) itself. */
+export function startSupportClient(args: string[], file = SUPPORT_CLIENT_FILE, start: SupportClientStart = {}): SupportClientProcess {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
-  const child = spawn(process.execPath, [file, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const script = /\.[cm]?js$/.test(file);
+  const child = spawn(script ? process.execPath : file, script ? [file, ...args] : args, {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...start.env },
+    ...start.user,
+  });
+  return watchSupportClient(child);
+}
+
+/** Follows a client process started elsewhere (e.g. its elevated copy). */
+export function watchSupportClient(child: ChildProcess): SupportClientProcess {
+  if (!child.stdout || !child.stderr || !child.stdin) throw new Error('The support client needs piped stdio.');
   let out = '';
   const waiters = new Set<() => void>();
   const append = (b: Buffer) => {
@@ -62,7 +80,7 @@ export function startSupportClient(args: string[], file = SUPPORT_CLIENT_FILE): 
       });
     },
     type(line) {
-      child.stdin.write(`${line}\n`);
+      child.stdin?.write(`${line}\n`);
     },
     exited: () => exit,
     kill() {

@@ -107,6 +107,28 @@ describe('channel profile in the widget', () => {
     expect($(chat, '.reason')?.textContent).to.contain('Nobody from our team is online');
   });
 
+  it('O-1: an opened panel asks again, and keeps asking while it stays open, so the offline form follows', async () => {
+    let offline: ChannelPublicProfile['offline'] = null;
+    const fake = serverWith({ name: 'Shop', prechat: null, offline });
+    fake.handlers.set('channel:profile', () => ({ ok: true, value: { name: 'Shop', prechat: null, offline } }));
+    const chat = await mountChat(fake);
+    await fake.serverConnect();
+    await waitUntil(() => chat.chat.profile.profile, 'profile loaded');
+    expect($(chat, 'form.offline')).to.equal(null);
+    // The last member left while the panel was closed: opening it shows the offline form.
+    offline = 'nobody_online';
+    chat.open = true;
+    await waitUntil(() => $(chat, 'form.offline'), 'offline form shown on open');
+    // A member comes back while the visitor looks at it: the next ask brings the message box back.
+    chat.chat.profile.refreshMs = 20;
+    chat.open = false;
+    await chat.updateComplete;
+    chat.open = true;
+    offline = null;
+    await waitUntil(() => !$(chat, 'form.offline') && $(chat, 'textarea'), 'message box back while open');
+    chat.open = false;
+  });
+
   it('I-1: the identity goes in the handshake; a new one reconnects with it', async () => {
     const fake = serverWith({ name: 'Shop', prechat: null, offline: null });
     const chat = document.createElement('porthole-chat') as Awaited<ReturnType<typeof mountChat>>;
@@ -178,6 +200,27 @@ describe('<porthole-widget> page API', () => {
     fake.push('message:created', { ...message(3, 'mine', { kind: 'visitor' }) });
     await waitUntil(() => told.length === 2, 'told');
     expect(told).to.deep.equal(['live reply', 'mine'], 'history is not told; a repeat is told once');
+  });
+
+  it('W-1: messages missed while offline and brought by catch-up are told; the first load is not', async () => {
+    const fake = new FakeSocket();
+    let stored = [message(1, 'history')];
+    fake.handlers.set('session:resume', () => ({ ok: true, value: { session, messages: stored, permissions: [] } }));
+    fake.handlers.set('messages:sync', (p) => {
+      const after = (p as { afterSeq: number }).afterSeq;
+      return { ok: true, value: stored.filter((m) => m.seq > after) };
+    });
+    const chat = await mountChat(fake);
+    const told: string[] = [];
+    chat.addEventListener('porthole-chat-message', (e) => told.push((e as CustomEvent<{ text: string }>).detail.text));
+    await fake.serverConnect();
+    await waitUntil(() => chat.chat.state.messages.length === 1, 'history shown');
+    fake.serverDisconnect();
+    stored = [...stored, message(2, 'sent while you were away'), message(3, 'and another')];
+    await fake.serverConnect();
+    await waitUntil(() => told.length === 2, 'missed messages told');
+    expect(told).to.deep.equal(['sent while you were away', 'and another']);
+    expect(chat.chat.state.messages.map((m) => m.seq)).to.deep.equal([1, 2, 3]);
   });
 
   it('I-1: identify() passes strings only to the chat, and null forgets the user', async () => {

@@ -45,7 +45,10 @@ export class SupportClientPanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#off = supportClientLink.on('client:updated', (c) => {
-      if (c.sessionId === this.session?.id && (!this.client || c.connectedAt >= this.client.connectedAt)) this.client = c;
+      if (c.sessionId !== this.session?.id || (this.client && c.connectedAt < this.client.connectedAt)) return;
+      // A new client (e.g. the elevated copy) answered whatever the notice said was asked.
+      if (this.client && c.id !== this.client.id) this.notice = '';
+      this.client = c;
     });
   }
 

@@ -30,6 +30,7 @@ import {
   type StatusFilter,
 } from './console-state.js';
 import type { PendingReply } from './chat-state-merge.js';
+import { keepReplies, loadReplies } from './reply-store.js';
 import { CobrowseWatch } from './cobrowse-watch.js';
 import type { SessionCommands } from './session-commands.js';
 import { supportClientLink } from './support-client-link.js';
@@ -54,6 +55,10 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   /** Highest visitor `seq` reported delivered, per session, and reports under way. */
   readonly #delivered = new Map<string, number>();
   readonly #reporting = new Set<string>();
+  /** Replies an earlier console left unsent, read back once, before the first retry. */
+  #restored: Promise<void> | null = null;
+  /** Writes of the kept replies, one after another, so they land in the order they happened. */
+  #keeping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -299,12 +304,31 @@ export class ConsoleController implements ReactiveController, SessionCommands {
   }
 
   #apply(event: ConsoleEvent): void {
+    const before = this.state.outbox;
     this.state = reduceConsole(this.state, event);
+    const me = this.viewer()?.id;
+    if (me && before !== this.state.outbox) {
+      const after = this.state.outbox;
+      this.#keeping = this.#keeping.then(() => keepReplies(me, before, after));
+    }
     this.host.requestUpdate();
+  }
+
+  /** Shows the replies an earlier console of this technician left unsent, as failed, so they go again. */
+  #restoreReplies(): Promise<void> {
+    const me = this.viewer()?.id;
+    if (!me) return Promise.resolve();
+    return (this.#restored ??= loadReplies(me).then((replies) => {
+      const waiting = new Set(this.state.outbox.map((p) => p.clientId));
+      for (const reply of replies) {
+        if (!waiting.has(reply.clientId)) this.#apply({ type: 'reply-queued', reply: { ...reply, error: 'Not sent yet.' } });
+      }
+    }));
   }
 
   async #refresh(): Promise<void> {
     void this.refreshChannels();
+    await this.#restoreReplies();
     const r = await this.#ask('sessions:list', {});
     if (r.ok) this.#apply({ type: 'listed', sessions: r.value });
     const open = this.state.selectedId;

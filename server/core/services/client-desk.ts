@@ -19,7 +19,8 @@ import { ESCALATION_CODE_DIGITS, mayIssueTicket, newTicket } from '../escalation
 import { clientGrantView, supportClientView } from '../escalation-views.js';
 import type { Session, Technician } from '../model.js';
 import { describeOutput } from '../shell-log.js';
-import { sessionFeed } from './session-feed.js';
+import { clientTransfers } from './client-transfers.js';
+import { audienceOf, sessionFeed } from './session-feed.js';
 import type { SupportClientDeps } from './support-client.js';
 
 type P<E extends keyof ClientConsoleCommands> = PayloadOf<ClientConsoleCommands[E]>;
@@ -29,6 +30,7 @@ const actorOf = (t: Technician) => ({ kind: 'technician' as const, id: t.id, nam
 /** Builds the console's support-client operations. */
 export function clientDesk(deps: SupportClientDeps & { announce: (clientId: string) => Promise<void> }) {
   const { store, env, relay, traffic, announce } = deps;
+  const transfers = clientTransfers(store);
   const feed = sessionFeed(deps);
 
   const refuse = (session: Session, tech: Technician, what: string, message: string) =>
@@ -179,7 +181,7 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
         await refuse(use.value.session, tech, `send ${p.name}`, accepted.message);
         return fail('invalid_payload', `The support client did not accept the file: ${accepted.message}`);
       }
-      traffic.open({
+      await transfers.open({
         id: transferId,
         sessionId: p.sessionId,
         clientId: use.value.client.id,
@@ -195,10 +197,10 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
     async fileChunk(tech: Technician, p: P<'client:file-chunk'>): Promise<Result<null>> {
       const use = await using(tech, p.sessionId, 'files');
       if (!use.ok) {
-        traffic.drop(p.transferId);
+        await transfers.drop(p.transferId);
         return use;
       }
-      const accepted = traffic.chunk(p.transferId, use.value.client.id, 'to-client', p.index, p.data, p.last);
+      const accepted = await transfers.chunk(p.transferId, use.value.client.id, 'to-client', p.index, p.data, p.last);
       if (!accepted.ok) return accepted;
       const written = await relay.ask(use.value.client.id, 'file:data', {
         transferId: p.transferId,
@@ -208,11 +210,11 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
       });
       const t = accepted.value.transfer;
       if (!written.ok) {
-        traffic.drop(p.transferId);
+        await transfers.drop(p.transferId);
         await feed.log(use.value.session, { kind: 'system' }, 'client.file_failed', `${t.name}: ${written.message}`);
         return fail('invalid_payload', `The support client could not write the file: ${written.message}`);
       }
-      if (accepted.value.done) await feed.log(use.value.session, actorOf(tech), 'client.file_sent', `${t.name} (${t.size} bytes)`);
+      if (accepted.value.finished) await feed.log(use.value.session, actorOf(tech), 'client.file_sent', `${t.name} (${t.size} bytes)`);
       return ok(null);
     },
 
@@ -222,7 +224,7 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
       if (!use.ok) return use;
       const transferId = env.id();
       // Registered first: the client may start sending before its answer arrives here.
-      traffic.open({
+      await transfers.open({
         id: transferId,
         sessionId: p.sessionId,
         clientId: use.value.client.id,
@@ -233,11 +235,20 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
       });
       const answer = await relay.ask<{ name: string; size: number }>(use.value.client.id, 'file:fetch', { transferId, path: p.path });
       if (!answer.ok) {
-        traffic.drop(transferId);
+        await transfers.drop(transferId);
         await refuse(use.value.session, tech, `fetch ${p.path}`, answer.message);
         return fail('not_found', `The support client could not send the file: ${answer.message}`);
       }
-      traffic.describe(transferId, answer.value.name, answer.value.size);
+      // E-21: the chunks may all have reached another server process already; then this one logs it.
+      const finished = await transfers.describe(transferId, answer.value.name, answer.value.size);
+      if (finished?.complete) {
+        const t = finished.transfer;
+        await feed.log(use.value.session, actorOf(tech), 'client.file_fetched', `${t.name} (${t.size} bytes)`);
+      } else if (finished) {
+        const message = `The file ended after ${finished.transfer.bytes} of ${finished.transfer.size} bytes.`;
+        await feed.log(use.value.session, { kind: 'system' }, 'client.file_failed', `${answer.value.name}: ${message}`);
+        relay.consoles(audienceOf(use.value.session, false), 'client:file-failed', { sessionId: p.sessionId, transferId, message });
+      }
       return ok({ transferId, ...answer.value });
     },
   };

@@ -22,6 +22,7 @@ import type { ClientCapability } from '../../../src/protocol/index.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { describeOutput } from '../shell-log.js';
 import type { ClientTraffic } from './client-traffic.js';
+import { clientTransfers } from './client-transfers.js';
 import { joinGuard } from './join-guard.js';
 import { audienceOf, sessionFeed } from './session-feed.js';
 
@@ -50,6 +51,7 @@ const SYSTEM_FIELDS = (s: SystemInfo) =>
 /** Builds the client-side operations. */
 export function supportClientService(deps: SupportClientDeps) {
   const { store, env, relay, traffic } = deps;
+  const transfers = clientTransfers(store);
   const feed = sessionFeed(deps);
   const guard = joinGuard(store, env);
 
@@ -115,7 +117,7 @@ export function supportClientService(deps: SupportClientDeps) {
       if (previous && (await store.endSupportClient(previous.id, now))) {
         relay.send(previous.id, 'client:ended', { message: 'Another support client joined this session.' });
         relay.disconnect(previous.id);
-        traffic.dropClient(previous.id);
+        await transfers.dropClient(previous.id);
       }
       const client: SupportClient = {
         id: env.id(),
@@ -163,7 +165,7 @@ export function supportClientService(deps: SupportClientDeps) {
       if (!found || !session || !hasGrant(session, await store.listPermissions(session.id), 'escalate', now)) return gone;
       if (!(await store.resumeSupportClient(found.id, env.hashToken(p.resume), now))) return gone;
       relay.disconnect(found.id);
-      traffic.dropClient(found.id);
+      await transfers.dropClient(found.id);
       const client = { ...found, connectedAt: now, endedAt: null };
       ctx.client = client;
       await feed.log(session, { kind: 'system' }, 'client.resumed');
@@ -248,14 +250,15 @@ export function supportClientService(deps: SupportClientDeps) {
     async fileChunk(ctx: ClientContext, p: P<'file:chunk'>): Promise<Result<null>> {
       const use = await using(ctx, 'files');
       if (!use.ok) {
-        traffic.drop(p.transferId);
+        await transfers.drop(p.transferId);
         return use;
       }
-      const accepted = traffic.chunk(p.transferId, use.value.client.id, 'from-client', p.index, p.data, p.last);
+      const accepted = await transfers.chunk(p.transferId, use.value.client.id, 'from-client', p.index, p.data, p.last);
       if (!accepted.ok) return accepted;
       const { session } = use.value;
       relay.consoles(audienceOf(session, false), 'client:file-chunk', { sessionId: session.id, ...p });
-      if (accepted.value.done) {
+      // Not finished yet if the console's process has not recorded the size: it logs the fetch then.
+      if (accepted.value.finished) {
         const t = accepted.value.transfer;
         await feed.log(session, { kind: 'technician', ...t.technician }, 'client.file_fetched', `${t.name} (${t.size} bytes)`);
       }
@@ -265,7 +268,7 @@ export function supportClientService(deps: SupportClientDeps) {
     /** The client could not read a fetched file. */
     async fileFailed(ctx: ClientContext, p: P<'file:failed'>): Promise<Result<null>> {
       if (!ctx.client) return fail('unauthorized', 'Redeem a code first.');
-      const t = traffic.drop(p.transferId);
+      const t = await transfers.drop(p.transferId);
       const session = await store.findSession(ctx.client.sessionId);
       if (!t || t.clientId !== ctx.client.id || !session) return fail('not_found', 'No such file transfer.');
       await feed.log(session, { kind: 'system' }, 'client.file_failed', `${t.name}: ${p.message}`);
@@ -291,7 +294,7 @@ export function supportClientService(deps: SupportClientDeps) {
       // A socket that a resumed connection replaced (E-14) no longer holds the client.
       if ((await store.findSupportClient(client.id))?.connectedAt !== client.connectedAt) return ok(null);
       if (!(await store.endSupportClient(client.id, env.now()))) return ok(null);
-      traffic.dropClient(client.id);
+      await transfers.dropClient(client.id);
       const session = await store.findSession(client.sessionId);
       if (session) await feed.log(session, { kind: 'visitor' }, byVisitor ? 'client.ended' : 'client.disconnected');
       await announce(client.id);

@@ -30,7 +30,7 @@ import {
   unattendedClient,
 } from '../unattended-rules.js';
 import { connectionView, deviceView } from '../unattended-views.js';
-import type { ClientTraffic } from './client-traffic.js';
+import { clientTransfers } from './client-transfers.js';
 import { joinGuard } from './join-guard.js';
 import { sessionFeed } from './session-feed.js';
 import type { ClientContext } from './support-client.js';
@@ -42,7 +42,6 @@ export interface UnattendedDeps {
   publish: Publisher;
   relay: ClientRelay;
   devices: DeviceRelay;
-  traffic: ClientTraffic;
   /** Tells the session's consoles what its support client now looks like. */
   announce: (clientId: string) => Promise<void>;
 }
@@ -52,7 +51,8 @@ export const CONNECTION_LOG_LIMIT = 50;
 
 /** Builds the device-side and console-side operations of unattended access. */
 export function unattendedService(deps: UnattendedDeps) {
-  const { store, env, relay, devices, traffic } = deps;
+  const { store, env, relay, devices } = deps;
+  const transfers = clientTransfers(store);
   const feed = sessionFeed(deps);
   const guard = joinGuard(store, env);
 
@@ -70,7 +70,7 @@ export function unattendedService(deps: UnattendedDeps) {
     if (!(await store.endDeviceConnection(c.id, now, reason))) return false;
     if (await store.endSupportClient(c.clientId, now)) {
       relay.send(c.clientId, 'client:ended', { message: `The unattended connection ended: ${reason}.` });
-      traffic.dropClient(c.clientId);
+      await transfers.dropClient(c.clientId);
       await deps.announce(c.clientId);
     }
     const session = await store.findSession(c.sessionId);

@@ -18,6 +18,7 @@ import type { Env, Store } from '../ports.js';
 import type { OfflineMessage } from '../profile-model.js';
 import { answerViews, formFields, validatePrechatAnswers } from '../prechat-rules.js';
 import type { ChannelProfiles } from './channel-profile.js';
+import type { FloodGate } from './flood-gate.js';
 import type { VisitorContext } from './visitor-chat.js';
 
 /** Dependencies of the visitor profile service. */
@@ -31,10 +32,12 @@ export interface VisitorProfileDeps {
    * fails) the message is kept alone and listed, so nothing the visitor wrote is lost.
    */
   toTicket?: (m: OfflineMessage) => Promise<string | null>;
+  /** Limits leaving messages per address (L-1); without it, unlimited (unit tests). */
+  leaveGate?: FloodGate;
 }
 
 /** Builds the visitor profile operations. */
-export function visitorProfile({ store, env, profiles, checkHash, toTicket }: VisitorProfileDeps) {
+export function visitorProfile({ store, env, profiles, checkHash, toTicket, leaveGate }: VisitorProfileDeps) {
   const sameIdentity = (a: IdentityView | null, b: IdentityView | null) => JSON.stringify(a) === JSON.stringify(b);
 
   return {
@@ -79,6 +82,8 @@ export function visitorProfile({ store, env, profiles, checkHash, toTicket }: Vi
 
     /** O-2: stores a message left while offline, with what a ticket will need. */
     async leave(ctx: VisitorContext, p: OfflineLeave): Promise<Result<{ id: string }>> {
+      const flooded = leaveGate?.check(`ip:${ctx.ip}`);
+      if (flooded) return flooded;
       const { prechat } = await profiles.ensure(ctx.channel.id);
       // Answers the visitor gave to the form, if it has one; required ones are not enforced here,
       // so a visitor can always leave a message with an email address.

@@ -3,7 +3,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { EscalationStore } from '../../core/escalation-model.js';
-import { fromClientGrant, fromSupportClient, fromTicket, toClientGrant, toSupportClient, toTicket } from '../escalation-schema.js';
+import {
+  fromClientGrant,
+  fromClientTransfer,
+  fromSupportClient,
+  fromTicket,
+  toClientGrant,
+  toClientTransfer,
+  toSupportClient,
+  toTicket,
+} from '../escalation-schema.js';
 import type { Database } from '../schema.js';
 
 /** The {@link EscalationStore} part of the store. */
@@ -106,6 +115,45 @@ export function escalationQueries(db: Kysely<Database>): EscalationStore {
         .orderBy('id')
         .execute();
       return rows.map(toClientGrant);
+    },
+
+    async insertClientTransfer(t) {
+      await db.insertInto('client_transfers').values(fromClientTransfer(t)).execute();
+    },
+    async findClientTransfer(id) {
+      const r = await db.selectFrom('client_transfers').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toClientTransfer(r);
+    },
+    async advanceClientTransfer(id, index, bytes, last) {
+      const r = await db
+        .updateTable('client_transfers')
+        .set({ next_index: index + 1, bytes, done: last ? 1 : 0 })
+        .where('id', '=', id)
+        .where('next_index', '=', index)
+        .where('done', '=', 0)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async describeClientTransfer(id, name, size) {
+      await db.updateTable('client_transfers').set({ name, size }).where('id', '=', id).where('size', '<', 0).execute();
+    },
+    async finishClientTransfer(id) {
+      // The delete is the claim: of two processes finishing at once, one gets the row.
+      const r = await db
+        .deleteFrom('client_transfers')
+        .where('id', '=', id)
+        .where('done', '=', 1)
+        .where('size', '>=', 0)
+        .returningAll()
+        .executeTakeFirst();
+      return r && toClientTransfer(r);
+    },
+    async deleteClientTransfer(id) {
+      const r = await db.deleteFrom('client_transfers').where('id', '=', id).returningAll().executeTakeFirst();
+      return r && toClientTransfer(r);
+    },
+    async deleteClientTransfersOf(clientId) {
+      await db.deleteFrom('client_transfers').where('client_id', '=', clientId).execute();
     },
   };
 }

@@ -114,7 +114,15 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
         .execute();
     },
     async findVisitorByTokenHash(tokenHash) {
-      const r = await db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      const r =
+        (await db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) ??
+        // A token a conversation link issued for another device (P-2).
+        (await db
+          .selectFrom('visitor_tokens as t')
+          .innerJoin('visitors as v', 'v.id', 't.visitor_id')
+          .selectAll('v')
+          .where('t.token_hash', '=', tokenHash)
+          .executeTakeFirst());
       return r && { id: r.id, channelId: r.channel_id, tokenHash: r.token_hash, createdAt: Number(r.created_at) };
     },
 

@@ -9,7 +9,9 @@ import * as m004 from './004-attachments.js';
 import * as m005 from './005-channel-profile.js';
 import * as m008 from './008-desk.js';
 import * as m007 from './007-escalation.js';
-import * as m009 from './009-unattended.js';
+import * as m009 from './009-client-transfers.js';
+import * as m010 from './010-conversation-links.js';
+import * as m011 from './011-unattended.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -19,7 +21,9 @@ const migrations: Record<string, Migration> = {
   '005-channel-profile': m005,
   '008-desk': m008,
   '007-escalation': m007,
-  '009-unattended': m009,
+  '009-client-transfers': m009,
+  '010-conversation-links': m010,
+  '011-unattended': m011,
 };
 
 /** A Kysely migration provider over the list above. */

@@ -19,4 +19,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   limit_reached: 409,
   expired: 410,
   invalid_attachment: 415,
+  unavailable: 503,
 };

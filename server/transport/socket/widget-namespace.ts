@@ -32,6 +32,7 @@ import { bindCommands } from './commands.js';
 import { HandshakeError } from './handshake-error.js';
 import { assertProtocol } from './protocol-check.js';
 import { sessionRoom } from './rooms.js';
+import type { ConversationLinks } from '../../core/services/conversation-links.js';
 
 /** The widget namespace with its typed events and per-socket data. */
 export type WidgetNamespace = Namespace<WidgetCommands, WidgetFacts, object, VisitorContext>;
@@ -50,6 +51,8 @@ export interface WidgetNamespaceDeps {
   /** The support clients, ended when the visitor withdraws the escalation. */
   clients: SupportClientService;
   cobrowse: CobrowseRelay;
+  /** Continuing the conversation on another device (P-*). */
+  links: ConversationLinks;
   log: FastifyBaseLogger;
   trustProxy: boolean;
 }
@@ -92,6 +95,7 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
 
   ns.on('connection', (socket) => {
     const ctx = socket.data;
+    const site = { origin: socket.handshake.headers.origin, host: socket.handshake.headers.host };
     const joined = new Set<string>();
     const enter = async <T extends { session: { id: string } | null }>(r: Result<T>): Promise<Result<T>> => {
       const id = r.ok ? r.value.session?.id : undefined;
@@ -148,6 +152,8 @@ export function mountWidgetNamespace(ns: WidgetNamespace, deps: WidgetNamespaceD
         'channel:profile': async () => ok(await profiles.publicProfile(ctx.channel)),
         'offline:leave': (p) => visitorProfiles.leave(ctx, p),
         'cobrowse:events': (p) => deps.cobrowse.frame(ctx, p),
+        'conversation:email-link': (p) => deps.links.emailLink(ctx, site, p),
+        'conversation:pick-up': (p) => deps.links.pickUp(ctx, p),
       },
       log,
     );

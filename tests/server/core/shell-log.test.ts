@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bounded, describeOutput, feedInput, feedOutput, plainText, SHELL_LOG_CHARS } from '../../../server/core/shell-log.js';
-import { base64Bytes, clientTraffic } from '../../../server/core/services/client-traffic.js';
+import { base64Bytes } from '../../../server/core/services/client-transfers.js';
 
 describe('shell journal', () => {
   test('E-9: keystrokes become command lines on Enter, with Backspace and Ctrl-C applied', () => {
@@ -24,21 +24,8 @@ describe('shell journal', () => {
     assert.ok(describeOutput(out).length < SHELL_LOG_CHARS + 30);
   });
 
-  test('E-8: chunks are taken in order and within the announced size', () => {
-    const t = clientTraffic();
-    const tech = { id: 't1', name: 'Ada' };
-    t.open({ id: 'x', sessionId: 's', clientId: 'c', direction: 'to-client', name: 'a.txt', size: 6, technician: tech });
-    assert.equal(t.chunk('x', 'other', 'to-client', 0, 'YWJj', false).ok, false, 'another client');
-    const skipped = t.chunk('x', 'c', 'to-client', 1, 'YWJj', false);
-    assert.equal(skipped.ok ? '' : skipped.error, 'invalid_payload');
-    assert.equal(t.chunk('x', 'c', 'to-client', 0, 'YWJj', false).ok, true);
-    const done = t.chunk('x', 'c', 'to-client', 1, 'ZGVm', true);
-    assert.ok(done.ok);
-    assert.equal(done.value.done, true);
-    assert.equal(t.chunk('x', 'c', 'to-client', 2, 'ZGVm', false).ok, false, 'finished transfers are gone');
-    t.open({ id: 'y', sessionId: 's', clientId: 'c', direction: 'to-client', name: 'b', size: 2, technician: tech });
-    const big = t.chunk('y', 'c', 'to-client', 0, 'YWJj', false);
-    assert.equal(big.ok ? '' : big.error, 'payload_too_large');
+  test('E-8: base64 sizes are counted decoded', () => {
     assert.equal(base64Bytes('YWJjZA=='), 4);
+    assert.equal(base64Bytes('YWJj'), 3);
   });
 });

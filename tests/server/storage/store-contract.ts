@@ -9,6 +9,7 @@ import { accountContract } from './contract/accounts.js';
 import { attachmentContract } from './contract/attachments.js';
 import { auditContract } from './contract/audit.js';
 import { channelContract } from './contract/channels.js';
+import { conversationLinkContract } from './contract/conversation-links.js';
 import { deskMailContract } from './contract/desk-mail.js';
 import { deskTicketContract } from './contract/desk-tickets.js';
 import { escalationContract } from './contract/escalation.js';
@@ -57,6 +58,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     deskTicketContract(getStore);
     deskMailContract(getStore);
     escalationContract(getStore);
+    conversationLinkContract(getStore);
     unattendedContract(getStore);
   });
 }

@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { elevatedCommand, restartArgs } from '../../../demo/support-client/elevation.js';
+import { elevatedCommand, restartArgs, selfCommand } from '../../../demo/support-client/elevation.js';
 import { chunksOf, FileReceiver, openForSending } from '../../../demo/support-client/files.js';
 import { standardUserLimits } from '../../../demo/support-client/machine.js';
 import { embeddedConfig, parseOptions, resolveServer } from '../../../demo/support-client/options.js';
@@ -100,18 +100,33 @@ describe('reference support client: elevation', () => {
   test('E-13: the elevated restart uses the system prompt and carries the new ticket, not the old secrets', () => {
     const args = restartArgs(['--code', '123456789', '--files-dir', '/tmp/x', '--ticket=old', '--server', 'http://a'], 'http://a', 'new');
     assert.deepEqual(args, ['--files-dir', '/tmp/x', '--server', 'http://a', '--allow-other-server', '--ticket', 'new']);
-    assert.deepEqual(elevatedCommand('linux', '/usr/bin/node', '/home/ana/porthole-support.mjs', ['--ticket', 'new']), {
+    assert.deepEqual(elevatedCommand('linux', ['/usr/bin/node', '/home/ana/porthole-support.mjs'], ['--ticket', 'new']), {
       file: 'sudo',
       args: ['/usr/bin/node', '/home/ana/porthole-support.mjs', '--ticket', 'new'],
     });
-    const win = elevatedCommand('win32', 'C:\\Program Files\\nodejs\\node.exe', "C:\\Users\\O'Neil\\porthole-support.mjs", [
-      '--ticket',
-      'new',
-    ]);
+    const win = elevatedCommand(
+      'win32',
+      ['C:\\Program Files\\nodejs\\node.exe', "C:\\Users\\O'Neil\\porthole-support.mjs"],
+      ['--ticket', 'new'],
+    );
     assert.equal(win.file, 'powershell.exe');
     assert.match(
       win.args[2],
       /^Start-Process -Verb RunAs -FilePath 'C:\\Program Files\\nodejs\\node\.exe' -ArgumentList 'C:\\Users\\O''Neil\\porthole-support\.mjs','--ticket','new'$/,
     );
+  });
+
+  test('E-13: a single executable restarts itself without a script; a configured program replaces sudo', () => {
+    assert.deepEqual(selfCommand('/opt/porthole-support', './porthole-support', true), ['/opt/porthole-support']);
+    assert.deepEqual(selfCommand('/usr/bin/node', '/home/ana/porthole-support.mjs', false), [
+      '/usr/bin/node',
+      '/home/ana/porthole-support.mjs',
+    ]);
+    assert.deepEqual(elevatedCommand('linux', ['/opt/porthole-support'], ['--ticket', 'new'], 'pkexec'), {
+      file: 'pkexec',
+      args: ['/opt/porthole-support', '--ticket', 'new'],
+    });
+    const win = elevatedCommand('win32', ['C:\\porthole-support.exe'], ['--ticket', 'new']);
+    assert.match(win.args[2], /-FilePath 'C:\\porthole-support\.exe' -ArgumentList '--ticket','new'$/);
   });
 });

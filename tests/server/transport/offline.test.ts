@@ -25,7 +25,7 @@ import { OFFICE_WEEK, profileBody, setProfile } from './profile-support.js';
 const SATURDAY_NOON = Date.parse('2026-12-05T12:00:00Z');
 const MONDAY_TEN = Date.parse('2026-12-07T10:00:00Z');
 
-describe('offline hours and leaving a message (O-1..O-3)', () => {
+describe('offline hours and leaving a message (O-1..O-4)', () => {
   let server: TestServer;
   let clock: TestClock;
   let admin: string;
@@ -137,5 +137,22 @@ describe('offline hours and leaving a message (O-1..O-3)', () => {
     assert.match(mine[0]?.ticketId ?? '', /.+/, 'the list names the ticket it became');
     assert.deepEqual(await list(outsider.cookie), []);
     assert.equal((await api(server, '', 'GET', '/api/offline-messages')).status, 401);
+  });
+
+  test('O-4: leaving messages is limited per address; a refused one stores nothing, and a minute later one more goes', async () => {
+    const s = await widget();
+    const leave = (n: number) => emitAck(s, 'offline:leave', { email: 'flood@example.com', message: `Message ${n}` });
+    const stored = async () => (await server.store.listOfflineMessages([demo], 500)).filter((m) => m.email === 'flood@example.com');
+    // O-2's test above left one already from this address: four more fill the burst of five.
+    for (let n = 1; n <= 4; n++) valueOf(await leave(n));
+    const refused = await leave(5);
+    assert.equal(refused.ok, false);
+    assert.equal(!refused.ok && refused.error, 'rate_limited');
+    const retryAfterMs = !refused.ok ? (refused.details as { retryAfterMs: number }).retryAfterMs : 0;
+    assert.ok(retryAfterMs > 0 && retryAfterMs <= 60_000, `retry after ${retryAfterMs} ms`);
+    assert.equal((await stored()).length, 4, 'the refused message is not stored');
+    clock.advance(retryAfterMs);
+    valueOf(await leave(6));
+    assert.deepEqual((await stored()).map((m) => m.message).sort(), ['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 6']);
   });
 });

@@ -3,7 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ClientGrant, EscalationTicket, SupportClient } from '../../../../server/core/escalation-model.js';
+import type { ClientGrant, ClientTransfer, EscalationTicket, SupportClient } from '../../../../server/core/escalation-model.js';
+import { clientTransfers } from '../../../../server/core/services/client-transfers.js';
 import type { Store } from '../../../../server/core/ports.js';
 import { seedSession, T0, uid } from './fixtures.js';
 
@@ -142,6 +143,145 @@ export function escalationContract(getStore: () => Store): void {
       assert.equal(await store.updateClientGrant(first.id, 'pending', { status: 'granted', answeredAt: T0 + 7 }), true);
       assert.equal(await store.updateClientGrant(first.id, 'pending', { status: 'denied', answeredAt: T0 + 8 }), false);
       assert.deepEqual(await store.findClientGrant(first.id), { ...first, status: 'granted', answeredAt: T0 + 7 });
+    });
+  });
+
+  describe('client transfers', () => {
+    const tech = { id: 'tech-1', name: 'Ada' };
+    const seeded = async () => {
+      const store = getStore();
+      const { session } = await seedSession(store);
+      const c = client(session.id);
+      await store.insertSupportClient(c);
+      return { store, c };
+    };
+    const transfer = (c: SupportClient, over: Partial<ClientTransfer> = {}): ClientTransfer => ({
+      id: uid('tr'),
+      sessionId: c.sessionId,
+      clientId: c.id,
+      direction: 'to-client',
+      name: 'a.txt',
+      size: 6,
+      technician: tech,
+      nextIndex: 0,
+      bytes: 0,
+      done: false,
+      ...over,
+    });
+
+    test('E-8: a transfer comes back with every field; chunks advance compare-and-set, once each', async () => {
+      const { store, c } = await seeded();
+      const t = transfer(c);
+      await store.insertClientTransfer(t);
+      assert.deepEqual(await store.findClientTransfer(t.id), t);
+      assert.equal(await store.advanceClientTransfer(t.id, 0, 3, false), true);
+      assert.equal(await store.advanceClientTransfer(t.id, 0, 3, false), false, 'chunk 0 was taken');
+      assert.equal(await store.finishClientTransfer(t.id), undefined, 'not done yet');
+      assert.equal(await store.advanceClientTransfer(t.id, 1, 6, true), true);
+      assert.equal(await store.advanceClientTransfer(t.id, 2, 7, false), false, 'done takes no more');
+      assert.deepEqual(await store.finishClientTransfer(t.id), { ...t, nextIndex: 2, bytes: 6, done: true });
+      assert.equal(await store.finishClientTransfer(t.id), undefined, 'finished once');
+      assert.equal(await store.findClientTransfer(t.id), undefined);
+    });
+
+    test('E-21: a fetch done before its size is known finishes when the size is recorded, once', async () => {
+      const { store, c } = await seeded();
+      const t = transfer(c, { direction: 'from-client', name: '/tmp/r.txt', size: -1 });
+      await store.insertClientTransfer(t);
+      assert.equal(await store.advanceClientTransfer(t.id, 0, 4, true), true);
+      assert.equal(await store.finishClientTransfer(t.id), undefined, 'size unknown');
+      await store.describeClientTransfer(t.id, 'r.txt', 4);
+      await store.describeClientTransfer(t.id, 'other.txt', 9);
+      assert.deepEqual(await store.finishClientTransfer(t.id), { ...t, name: 'r.txt', size: 4, nextIndex: 1, bytes: 4, done: true });
+    });
+
+    test('E-8: transfers are deleted one by one or all of a client', async () => {
+      const { store, c } = await seeded();
+      const [x, y] = [transfer(c), transfer(c)];
+      await store.insertClientTransfer(x);
+      await store.insertClientTransfer(y);
+      assert.deepEqual(await store.deleteClientTransfer(x.id), x);
+      assert.equal(await store.deleteClientTransfer(x.id), undefined);
+      await store.deleteClientTransfersOf(c.id);
+      assert.equal(await store.findClientTransfer(y.id), undefined);
+    });
+
+    test('E-8: chunks are taken in order, from their client, within the announced size', async () => {
+      const { store, c } = await seeded();
+      const transfers = clientTransfers(store);
+      await transfers.open({
+        id: 'x',
+        sessionId: c.sessionId,
+        clientId: c.id,
+        direction: 'to-client',
+        name: 'a.txt',
+        size: 6,
+        technician: tech,
+      });
+      assert.equal((await transfers.chunk('x', 'other', 'to-client', 0, 'YWJj', false)).ok, false, 'another client');
+      assert.equal((await transfers.chunk('x', c.id, 'from-client', 0, 'YWJj', false)).ok, false, 'the other direction');
+      const skipped = await transfers.chunk('x', c.id, 'to-client', 1, 'YWJj', false);
+      assert.equal(skipped.ok ? '' : skipped.error, 'invalid_payload');
+      assert.equal((await transfers.chunk('x', c.id, 'to-client', 0, 'YWJj', false)).ok, true);
+      const done = await transfers.chunk('x', c.id, 'to-client', 1, 'ZGVm', true);
+      assert.ok(done.ok);
+      assert.equal(done.value.finished, true);
+      assert.equal((await transfers.chunk('x', c.id, 'to-client', 2, 'ZGVm', false)).ok, false, 'finished transfers are gone');
+      await transfers.open({
+        id: 'y',
+        sessionId: c.sessionId,
+        clientId: c.id,
+        direction: 'to-client',
+        name: 'b',
+        size: 2,
+        technician: tech,
+      });
+      const big = await transfers.chunk('y', c.id, 'to-client', 0, 'YWJj', false);
+      assert.equal(big.ok ? '' : big.error, 'payload_too_large');
+      assert.equal(await store.findClientTransfer('y'), undefined, 'a refused transfer is dropped');
+      await transfers.open({
+        id: 'z',
+        sessionId: c.sessionId,
+        clientId: c.id,
+        direction: 'to-client',
+        name: 'c',
+        size: 6,
+        technician: tech,
+      });
+      const short = await transfers.chunk('z', c.id, 'to-client', 0, 'YWJj', true);
+      assert.equal(short.ok ? '' : short.error, 'invalid_payload', 'ended before the announced size');
+    });
+
+    test('E-21: a fetch is finished by whichever comes last, its last chunk or its size', async () => {
+      const { store, c } = await seeded();
+      const transfers = clientTransfers(store);
+      const fetch = (id: string) =>
+        transfers.open({
+          id,
+          sessionId: c.sessionId,
+          clientId: c.id,
+          direction: 'from-client',
+          name: '/tmp/r',
+          size: -1,
+          technician: tech,
+        });
+      await fetch('early');
+      const described = await transfers.describe('early', 'r', 6);
+      assert.equal(described, null, 'no chunk yet');
+      const last = await transfers.chunk('early', c.id, 'from-client', 0, 'YWJjZGVm', true);
+      assert.ok(last.ok);
+      assert.deepEqual([last.value.finished, last.value.transfer.name, last.value.transfer.size], [true, 'r', 6]);
+
+      await fetch('late');
+      const before = await transfers.chunk('late', c.id, 'from-client', 0, 'YWJjZGVm', true);
+      assert.ok(before.ok);
+      assert.equal(before.value.finished, false, 'its size is not known yet');
+      const after = await transfers.describe('late', 'r', 6);
+      assert.deepEqual([after?.complete, after?.transfer.name, after?.transfer.bytes], [true, 'r', 6]);
+
+      await fetch('liar');
+      assert.ok((await transfers.chunk('liar', c.id, 'from-client', 0, 'YWJj', true)).ok);
+      assert.equal((await transfers.describe('liar', 'r', 6))?.complete, false, 'it sent 3 of the 6 bytes it announced');
     });
   });
 }
