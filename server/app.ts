@@ -146,6 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const extra = Object.entries(m.fields).map(([field, value]) => `${field}: ${value}`);
       const message = extra.length > 0 ? `${m.message}\n\n${extra.join('\n')}` : m.message;
       const ticket = await service.createTicket({ name: m.name, email: m.email, message, origin: 'widget' }, { applyRules: true });
+      // The ticket is made: a failed confirmation must not make the message look lost.
+      await service.acknowledge(ticket, m.message).catch((e: unknown) => http.log.error({ err: e }, 'offline confirmation failed'));
       return ticket.id;
     },
   });

@@ -124,6 +124,15 @@ describe('offline hours and leaving a message (O-1..O-4)', () => {
     assert.equal(ticket?.customer.name, 'Ada');
     assert.equal(ticket?.description, 'Please call me back');
     assert.equal(ticket?.status, 'open');
+
+    // O-5: the visitor is told by mail, threaded on the ticket (the outbox here: no SMTP).
+    const mails = await server.store.listMailsOfTicket(stored.ticketId);
+    assert.deepEqual(
+      mails.map((m) => [m.direction, m.to, m.status]),
+      [['out', 'ada@example.com', 'outbox']],
+    );
+    assert.match(mails[0].subject, new RegExp(`^We received your message \\[#T-${ticket?.number}\\]$`));
+    assert.match(mails[0].text, /> Please call me back/);
   });
 
   test('O-3: members and admins list the messages of their channels; others do not see them', async () => {

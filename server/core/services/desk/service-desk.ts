@@ -40,6 +40,27 @@ export function serviceDesk(deps: ServiceDeskDeps) {
       const customer = input.name.trim() || input.email.trim() || 'Customer';
       return intake.createTicket(input, { applyRules: options.applyRules, actor: { kind: 'customer', name: customer } });
     },
+    /**
+     * O-5: tells the customer their message arrived, from the desk, with the ticket's reference, so
+     * a reply to it lands on the same ticket (X-3). Without SMTP it waits in the outbox (X-1).
+     */
+    async acknowledge(ticket: Ticket, message: string): Promise<void> {
+      if (!ticket.customer.email) return;
+      await out.send({
+        ticket,
+        to: ticket.customer.email,
+        subject: 'We received your message',
+        text: [
+          'Thank you: we received your message and will answer you by email.',
+          'Reply to this mail to add to it.',
+          '',
+          ...message.split('\n').map((line) => `> ${line}`),
+        ].join('\n'),
+        actor: { kind: 'system' },
+        onTimeline: true,
+        summary: 'Confirmation sent to the customer',
+      });
+    },
   };
 }
 
