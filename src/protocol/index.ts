@@ -12,3 +12,4 @@ export * from './desk-schemas.js';
 export * from './desk-events.js';
 export * from './support-client.js';
 export * from './cobrowse.js';
+export * from './cobrowse-control.js';
