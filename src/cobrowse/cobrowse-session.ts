@@ -4,14 +4,12 @@
  * viewed" bar, and stops everything at once when asked.
  */
 import { record } from '@rrweb/record';
-import * as v from 'valibot';
 import type { CobrowseFrame } from '../protocol/cobrowse.js';
-import { CobrowseControlSchema, type ControlAnswer } from '../protocol/cobrowse-control.js';
+import type { ControlAnswer } from '../protocol/cobrowse-control.js';
 import { Batcher } from './batcher.js';
 import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
 import { scrubEvent } from './scrub.js';
 import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
-import { performControl } from './remote-control.js';
 import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
 
 /** A snapshot younger than this is fresh enough for a new watcher (SPEC.md C-3). */
@@ -38,7 +36,7 @@ export interface CobrowseHandle {
    * Carries out a technician's command aimed at this recording (C-13); the caller checked the
    * visitor's `control` grant. A command for another recording is `elsewhere`.
    */
-  control(command: unknown): ControlAnswer;
+  control(command: unknown): Promise<ControlAnswer>;
   /** Stops recording and sending, removes the bar; safe to call twice. */
   stop(): void;
 }
@@ -93,9 +91,11 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
       if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
       else guide.point(fact.technician, fact.x, fact.y);
     },
-    control(command) {
+    async control(command) {
+      // A chunk of its own: only a visitor who also grants control needs it.
+      const { isControlCommand, performControl } = await import('./remote-control.js');
       // The server checked it already; a page trusts no socket with its DOM all the same.
-      if (stopped || !v.is(CobrowseControlSchema, command) || command.recording !== recording) return { status: 'elsewhere' };
+      if (stopped || !isControlCommand(command) || command.recording !== recording) return { status: 'elsewhere' };
       return performControl(record.mirror.getNode(command.nodeId), command.action);
     },
     stop() {

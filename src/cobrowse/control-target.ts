@@ -3,7 +3,7 @@
  * id must still name a connected element of this page, outside the blocked areas and the widget,
  * and typing goes only to a text field that is not a password field.
  */
-import type { ControlAction, ControlRefusal } from '../protocol/cobrowse-control.js';
+import type { CobrowseControl, ControlAction, ControlRefusal } from '../protocol/cobrowse-control.js';
 import { BLOCKED_SELECTOR } from './privacy.js';
 
 /** A field the technician may type into. */
@@ -57,4 +57,27 @@ export function controlTarget(node: Node | null, action: ControlAction): Element
   if (isSecretField(node)) return 'password';
   if (!isTextField(node) || node.disabled || node.readOnly) return 'not_editable';
   return node;
+}
+
+/**
+ * A light shape check of a passed-on command, so a malformed one cannot throw into the page. The
+ * server validated it with the schema; valibot's validators are not used here because they would
+ * weigh on the chat chunk that shares the library with this one.
+ */
+export function isControlCommand(x: unknown): x is CobrowseControl {
+  const c = x as Partial<CobrowseControl> | null;
+  const a = c?.action as Partial<Record<string, unknown>> | undefined;
+  if (typeof c?.recording !== 'string' || !Number.isInteger(c.nodeId) || !a) return false;
+  switch (a.type) {
+    case 'click':
+      return true;
+    case 'text':
+      return typeof a.text === 'string';
+    case 'key':
+      return typeof a.key === 'string';
+    case 'scroll':
+      return Number.isFinite(a.dx) && Number.isFinite(a.dy);
+    default:
+      return false;
+  }
 }

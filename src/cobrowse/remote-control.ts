@@ -9,6 +9,8 @@ import { closestAcross, controlTarget, type TextField } from './control-target.j
 import { BLOCKED_SELECTOR } from './privacy.js';
 import { breakLine, commit, deleteText, keyEvent, typeText } from './text-entry.js';
 
+export { isControlCommand } from './control-target.js';
+
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]:not([contenteditable="false"])';
 
 const isTextField = (el: Element | null): el is TextField => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;

@@ -53,15 +53,15 @@ describe('C-12, C-13: the technician acts on the visitor page through the record
   const listen = (target: EventTarget, ...types: string[]) =>
     types.forEach((t) => target.addEventListener(t, (e) => heard.push(`${t}${e instanceof InputEvent && e.data ? `:${e.data}` : ''}`)));
 
-  it('a click runs the page’s handler, with pointer and mouse events around it as a person’s click', () => {
+  it('a click runs the page’s handler, with pointer and mouse events around it as a person’s click', async () => {
     const buy = el('#buy');
     listen(buy, 'pointerdown', 'mousedown', 'focus', 'pointerup', 'mouseup', 'click');
-    expect(act(buy, { type: 'click' })).to.deep.equal({ status: 'done' });
+    expect(await act(buy, { type: 'click' })).to.deep.equal({ status: 'done' });
     expect(heard).to.deep.equal(['pointerdown', 'mousedown', 'focus', 'pointerup', 'mouseup', 'click']);
     expect(document.activeElement).to.equal(buy);
   });
 
-  it('typing fires beforeinput and input per character through the native setter, then change on blur', () => {
+  it('typing fires beforeinput and input per character through the native setter, then change on blur', async () => {
     const name = el<HTMLInputElement>('#name');
     // What React does: an own `value` property that tracks what scripts set, to tell them from user input.
     let tracked = '';
@@ -74,12 +74,12 @@ describe('C-12, C-13: the technician acts on the visitor page through the record
       },
     });
     listen(name, 'focus', 'keydown', 'beforeinput', 'input', 'change');
-    expect(act(name, { type: 'click' }).status).to.equal('done');
-    expect(act(name, { type: 'text', text: 'Jo' }).status).to.equal('done');
+    expect((await act(name, { type: 'click' })).status).to.equal('done');
+    expect((await act(name, { type: 'text', text: 'Jo' })).status).to.equal('done');
     expect(name.value).to.equal('Jo');
     expect(tracked).to.equal('', 'the value went past the tracker, so a framework sees a user’s change');
     expect(heard).to.deep.equal(['focus', 'keydown', 'beforeinput:J', 'input:J', 'keydown', 'beforeinput:o', 'input:o']);
-    expect(act(el('#buy'), { type: 'click' }).status).to.equal('done');
+    expect((await act(el('#buy'), { type: 'click' })).status).to.equal('done');
     expect(heard.at(-1)).to.equal('change');
   });
 
@@ -87,11 +87,11 @@ describe('C-12, C-13: the technician acts on the visitor page through the record
     const field = el<LitField>('lit-field');
     await field.updateComplete;
     const inner = el<HTMLInputElement>('#inner', field.shadowRoot!);
-    expect(act(inner, { type: 'text', text: 'Lit!' }).status).to.equal('done');
+    expect((await act(inner, { type: 'text', text: 'Lit!' })).status).to.equal('done');
     expect(field.seen).to.equal('Lit!');
   });
 
-  it('Backspace deletes, Enter commits with change and submits the form through its default button', () => {
+  it('Backspace deletes, Enter commits with change and submits the form through its default button', async () => {
     const name = el<HTMLInputElement>('#name');
     const form = el<HTMLFormElement>('#form');
     let submitted = false;
@@ -100,59 +100,65 @@ describe('C-12, C-13: the technician acts on the visitor page through the record
       submitted = true;
     });
     listen(name, 'change');
-    act(name, { type: 'text', text: 'Ann' });
-    expect(act(name, { type: 'key', key: 'Backspace' }).status).to.equal('done');
+    await act(name, { type: 'text', text: 'Ann' });
+    expect((await act(name, { type: 'key', key: 'Backspace' })).status).to.equal('done');
     expect(name.value).to.equal('An');
-    act(name, { type: 'key', key: 'Enter' });
+    await act(name, { type: 'key', key: 'Enter' });
     expect(heard).to.deep.equal(['change']);
     expect(submitted).to.equal(true);
   });
 
-  it('Tab commits the field and moves the focus to the next field', () => {
+  it('Tab commits the field and moves the focus to the next field', async () => {
     const notes = el<HTMLTextAreaElement>('#notes');
-    act(notes, { type: 'text', text: 'a\nb' });
+    await act(notes, { type: 'text', text: 'a\nb' });
     expect(notes.value).to.equal('a\nb');
     listen(notes, 'change');
-    act(notes, { type: 'key', key: 'Tab' });
+    await act(notes, { type: 'key', key: 'Tab' });
     expect(heard).to.deep.equal(['change']);
     expect(document.activeElement?.textContent).to.equal('Send');
   });
 
-  it('typing into a password field is refused and changes nothing, whatever its type says now', () => {
+  it('typing into a password field is refused and changes nothing, whatever its type says now', async () => {
     const secret = el<HTMLInputElement>('#secret');
     listen(secret, 'input', 'keydown');
-    expect(act(secret, { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'password' });
-    expect(act(secret, { type: 'key', key: 'Backspace' })).to.deep.equal({ status: 'refused', reason: 'password' });
+    expect(await act(secret, { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'password' });
+    expect(await act(secret, { type: 'key', key: 'Backspace' })).to.deep.equal({ status: 'refused', reason: 'password' });
     expect(secret.value).to.equal('hunter2');
     const login = el<HTMLInputElement>('#login');
-    expect(act(login, { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'password' });
+    expect(await act(login, { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'password' });
     expect([login.value, heard]).to.deep.equal(['', []]);
   });
 
-  it('blocked areas, the widget, elements gone from the page and other recordings are refused', () => {
+  it('blocked areas, the widget, elements gone from the page and other recordings are refused', async () => {
     let clicked = false;
     el('#hidden-button').addEventListener('click', () => (clicked = true));
     // Inside a blocked area nothing has an id the technician could name; found some other way, it is refused too.
     expect(record.mirror.getId(el('#hidden-button'))).to.equal(-1);
     expect(performControl(el('#hidden-button'), { type: 'click' })).to.deep.equal({ status: 'refused', reason: 'blocked' });
-    expect(act(el('#private'), { type: 'click' })).to.deep.equal({ status: 'refused', reason: 'blocked' });
-    expect(act(document.querySelector('porthole-viewing-bar')!, { type: 'click' })).to.deep.equal({ status: 'refused', reason: 'blocked' });
+    expect(await act(el('#private'), { type: 'click' })).to.deep.equal({ status: 'refused', reason: 'blocked' });
+    expect(await act(document.querySelector('porthole-viewing-bar')!, { type: 'click' })).to.deep.equal({
+      status: 'refused',
+      reason: 'blocked',
+    });
     expect(clicked).to.equal(false);
-    expect(act(el('#buy'), { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'not_editable' });
+    expect(await act(el('#buy'), { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'not_editable' });
     const buy = el('#buy');
     const id = record.mirror.getId(buy);
     buy.remove();
-    expect(handle.control({ sessionId: 's1', recording, nodeId: id, action: { type: 'click' } })).to.deep.equal({
+    expect(await handle.control({ sessionId: 's1', recording, nodeId: id, action: { type: 'click' } })).to.deep.equal({
       status: 'refused',
       reason: 'missing',
     });
-    expect(act(el('#name'), { type: 'click' }, 'other-page')).to.deep.equal({ status: 'elsewhere' });
-    expect(handle.control({ sessionId: 's1', recording, nodeId: 0, action: { type: 'click' } })).to.deep.equal({ status: 'elsewhere' });
+    expect(await act(el('#name'), { type: 'click' }, 'other-page')).to.deep.equal({ status: 'elsewhere' });
+    // A malformed command (the server validates; the page does not take its word for it) does nothing.
+    const malformed = { sessionId: 's1', recording, nodeId: record.mirror.getId(el('#name')), action: { type: 'text', text: 5 } };
+    expect(await handle.control(malformed)).to.deep.equal({ status: 'elsewhere' });
+    expect(el<HTMLInputElement>('#name').value).to.equal('');
   });
 
-  it('a scroll moves the nearest scrollable box', () => {
+  it('a scroll moves the nearest scrollable box', async () => {
     const list = el('#list');
-    expect(act(el('#list > div'), { type: 'scroll', dx: 0, dy: 120 }).status).to.equal('done');
+    expect((await act(el('#list > div'), { type: 'scroll', dx: 0, dy: 120 })).status).to.equal('done');
     expect(list.scrollTop).to.equal(120);
   });
 });
