@@ -5,6 +5,9 @@ import { startCobrowse, type CobrowseHandle } from '../../src/cobrowse/cobrowse-
 import { performControl } from '../../src/cobrowse/remote-control.js';
 import type { CobrowseFrame } from '../../src/protocol/cobrowse.js';
 import type { ControlAction } from '../../src/protocol/cobrowse-control.js';
+import { CobrowseLink } from '../../src/controllers/cobrowse-link.js';
+import { initialChatState } from '../../src/session/chat-state.js';
+import { activeSession, permission } from './chat-fixtures.js';
 
 /** A Lit field that keeps what its `@input` listener saw, as a component of the visitor's site would. */
 class LitField extends LitElement {
@@ -160,5 +163,32 @@ describe('C-12, C-13: the technician acts on the visitor page through the record
     const list = el('#list');
     expect((await act(el('#list > div'), { type: 'scroll', dx: 0, dy: 120 })).status).to.equal('done');
     expect(list.scrollTop).to.equal(120);
+  });
+});
+
+describe('C-13: the widget acts only while its own state holds the control grant', () => {
+  it('refuses with not_granted once control is stopped, whatever the server passed on', async () => {
+    const frames: CobrowseFrame[] = [];
+    const link = new CobrowseLink({ send: (f) => Promise.resolve(frames.push(f) > 0), revoke: () => undefined });
+    const view = permission({ id: 'p-view', capability: 'view', status: 'granted', sessionId: activeSession.id });
+    const control = permission({ id: 'p-control', capability: 'control', status: 'granted', sessionId: activeSession.id });
+    const state = { ...initialChatState, session: activeSession, permissions: [view, control] };
+    const button = await fixture<HTMLButtonElement>(html`<button type="button">Go</button>`);
+    let clicks = 0;
+    button.addEventListener('click', () => clicks++);
+    link.sync(state);
+    await waitUntil(() => frames.length > 0, 'recording started');
+    const command = {
+      sessionId: activeSession.id,
+      recording: frames[0].recording,
+      nodeId: record.mirror.getId(button),
+      action: { type: 'click' },
+    };
+    expect(await link.control(command)).to.deep.equal({ status: 'done' });
+    link.sync({ ...state, permissions: [view, { ...control, status: 'revoked' }] });
+    expect(await link.control(command)).to.deep.equal({ status: 'refused', reason: 'not_granted' });
+    expect(clicks).to.equal(1);
+    link.sync(initialChatState);
+    expect(await link.control(command)).to.deep.equal({ status: 'elsewhere' });
   });
 });
