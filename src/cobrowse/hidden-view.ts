@@ -12,8 +12,8 @@ const CSS = `
   font: 600 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .box { position: absolute; box-sizing: border-box; border: 2px dashed #7a5af8; border-radius: 4px; background: rgb(122 90 248 / 0.08); }
 .box.blocked { border-color: #d92d20; background: repeating-linear-gradient(45deg, rgb(217 45 32 / 0.12) 0 8px, rgb(217 45 32 / 0.04) 8px 16px); }
-.label { position: absolute; top: -2px; left: -2px; transform: translateY(-100%); padding: 2px 6px; border-radius: 4px 4px 4px 0;
-  background: #7a5af8; color: #fff; white-space: nowrap; }
+/* Inside the box, at its end: outside it would cover the page's own labels above the field. */
+.label { position: absolute; top: 2px; right: 2px; padding: 1px 5px; border-radius: 3px; background: #7a5af8; color: #fff; white-space: nowrap; }
 .blocked .label { background: #d92d20; }
 `;
 
