@@ -7,6 +7,7 @@ import { record } from '@rrweb/record';
 import type { CobrowseFrame } from '../protocol/cobrowse.js';
 import type { ControlAnswer } from '../protocol/cobrowse-control.js';
 import { Batcher } from './batcher.js';
+import { isBlockedEvent } from './blocked-filter.js';
 import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
 import { scrubEvent } from './scrub.js';
 import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
@@ -62,7 +63,7 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   const lookup = (id: number) => record.mirror.getNode(id);
   const stopRecording = record({
     emit: (event) => {
-      if (!stopped) batcher.push(scrubEvent(event, lookup));
+      if (!stopped && !isBlockedEvent(event, lookup)) batcher.push(scrubEvent(event, lookup));
     },
     maskAllInputs: true,
     maskInputOptions: { ...MASK_INPUT_OPTIONS },

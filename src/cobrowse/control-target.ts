@@ -4,6 +4,7 @@
  * and typing goes only to a text field that is not a password field.
  */
 import type { CobrowseControl, ControlAction, ControlRefusal } from '../protocol/cobrowse-control.js';
+import { closestAcross } from './dom-tree.js';
 import { BLOCKED_SELECTOR } from './privacy.js';
 
 /** A field the technician may type into. */
@@ -17,17 +18,6 @@ const SECRET_AUTOCOMPLETE = /(^|\s)(current-password|new-password|one-time-code)
 
 /** Keys that change a field's text; the others (Enter, Tab, Escape) work on any element. */
 const EDIT_KEYS = new Set(['Backspace', 'Delete']);
-
-/** `closest()` that climbs out of shadow roots to their hosts, so a blocked host hides its shadow tree too. */
-export function closestAcross(el: Element, selector: string): Element | null {
-  for (let at: Element | null = el; at;) {
-    const found = at.closest(selector);
-    if (found) return found;
-    const root = at.getRootNode();
-    at = root instanceof ShadowRoot ? root.host : null;
-  }
-  return null;
-}
 
 /** Whether `el` holds or asks for a secret: a password now, or marked as one for autofill. */
 export function isSecretField(el: Element): boolean {

@@ -5,7 +5,8 @@
  * page). Events are dispatched on the element itself, never at screen coordinates.
  */
 import type { ControlAction, ControlAnswer } from '../protocol/cobrowse-control.js';
-import { closestAcross, controlTarget, type TextField } from './control-target.js';
+import { controlTarget, type TextField } from './control-target.js';
+import { closestAcross } from './dom-tree.js';
 import { BLOCKED_SELECTOR } from './privacy.js';
 import { breakLine, commit, deleteText, keyEvent, typeText } from './text-entry.js';
 
