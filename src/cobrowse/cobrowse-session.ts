@@ -5,7 +5,9 @@
  */
 import { record } from '@rrweb/record';
 import type { CobrowseFrame } from '../protocol/cobrowse.js';
+import type { ControlAnswer } from '../protocol/cobrowse-control.js';
 import { Batcher } from './batcher.js';
+import { isBlockedEvent } from './blocked-filter.js';
 import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
 import { scrubEvent } from './scrub.js';
 import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
@@ -31,6 +33,11 @@ export interface CobrowseHandle {
   snapshot(): void;
   /** Shows the technician's named pointer at viewport coordinates, or outlines the element with this recording id (C-11). */
   guide(fact: { technician: string } & ({ x: number; y: number } | { nodeId: number })): void;
+  /**
+   * Carries out a technician's command aimed at this recording (C-13); the caller checked the
+   * visitor's `control` grant. A command for another recording is `elsewhere`.
+   */
+  control(command: unknown): Promise<ControlAnswer>;
   /** Stops recording and sending, removes the bar; safe to call twice. */
   stop(): void;
 }
@@ -56,7 +63,7 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   const lookup = (id: number) => record.mirror.getNode(id);
   const stopRecording = record({
     emit: (event) => {
-      if (!stopped) batcher.push(scrubEvent(event, lookup));
+      if (!stopped && !isBlockedEvent(event, lookup)) batcher.push(scrubEvent(event, lookup));
     },
     maskAllInputs: true,
     maskInputOptions: { ...MASK_INPUT_OPTIONS },
@@ -84,6 +91,13 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
       if (stopped) return;
       if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
       else guide.point(fact.technician, fact.x, fact.y);
+    },
+    async control(command) {
+      // A chunk of its own: only a visitor who also grants control needs it.
+      const { isControlCommand, performControl } = await import('./remote-control.js');
+      // The server checked it already; a page trusts no socket with its DOM all the same.
+      if (stopped || !isControlCommand(command) || command.recording !== recording) return { status: 'elsewhere' };
+      return performControl(record.mirror.getNode(command.nodeId), command.action);
     },
     stop() {
       if (stopped) return;

@@ -262,6 +262,7 @@ export class ChatController implements ReactiveController {
     // Only the session's room hears these, and they act only while this page records it.
     socket.on('cobrowse:pointer', (f) => this.cobrowse.guide(f));
     socket.on('cobrowse:highlight', (f) => this.cobrowse.guide(f));
+    socket.on('cobrowse:control', (command, answer) => void this.cobrowse.control(command).then(answer));
     socket.on('session:disconnected', (info) => {
       // The owner ended this connection on purpose: reconnecting by ourselves would undo it.
       this.#apply({ type: 'stopped', message: info.message });

@@ -5,6 +5,7 @@
  */
 import type * as CobrowseModule from '../cobrowse/cobrowse-session.js';
 import type { CobrowseFrame } from '../protocol/cobrowse.js';
+import type { ControlAnswer } from '../protocol/cobrowse-control.js';
 import type { PermissionView } from '../protocol/views.js';
 import { isEnded, type ChatState } from '../session/chat-state.js';
 import { grantedPermissions } from '../session/permissions.js';
@@ -31,12 +32,15 @@ export class CobrowseLink {
   #running: { grantId: string; handle: Promise<Handle | null> } | null = null;
   /** The grant the visitor stopped locally; it never restarts, a new grant does. */
   #stoppedGrant: string | null = null;
+  /** Whether the state holds a `control` grant: the widget's own check, whatever the server says (C-13). */
+  #controlled = false;
 
   constructor(private readonly port: CobrowseLinkPort) {}
 
   /** Call after every state change; a state without a grant (e.g. the initial one) stops recording without revoking. */
   sync(state: ChatState): void {
     const grant = viewGrant(state);
+    this.#controlled = !!grant && grantedPermissions(state.permissions).some((p) => p.capability === 'control');
     const wanted = grant && grant.id !== this.#stoppedGrant ? grant : null;
     if (wanted && this.#running?.grantId === wanted.id) return;
     this.#end();
@@ -51,6 +55,13 @@ export class CobrowseLink {
   /** The technician points or highlights (C-11); nothing happens unless recording runs. */
   guide(fact: { technician: string } & ({ x: number; y: number } | { nodeId: number })): void {
     void this.#running?.handle.then((h) => h?.guide(fact));
+  }
+
+  /** The technician clicks, types or scrolls (C-12, C-13); only while recording with `control` granted. */
+  async control(command: unknown): Promise<ControlAnswer> {
+    const handle = await this.#running?.handle;
+    if (!handle) return { status: 'elsewhere' };
+    return this.#controlled ? handle.control(command) : { status: 'refused', reason: 'not_granted' };
   }
 
   /** The visitor pressed Stop: end now, then tell the server. */

@@ -16,6 +16,7 @@ import {
   type CobrowseStopped,
   type CobrowseWatching,
 } from './cobrowse.js';
+import { CobrowseControlSchema, type ControlAnswer, type ControlOutcome } from './cobrowse-control.js';
 import type { Result } from './errors.js';
 import { deskCommandSchemas, type DeskCommands, type DeskFacts } from './desk-events.js';
 import {
@@ -139,6 +140,8 @@ export interface WidgetFacts {
   'cobrowse:pointer': (pointer: CobrowsePointer) => void;
   /** Outline this element for a moment (C-11). */
   'cobrowse:highlight': (highlight: CobrowseHighlight) => void;
+  /** Act on an element of the recorded page, only while `control` is granted (C-12); answer what happened. */
+  'cobrowse:control': (command: Payload<typeof CobrowseControlSchema>, ack: (answer: ControlAnswer) => void) => void;
 }
 
 /** What `session:create` answers. */
@@ -182,6 +185,8 @@ export interface ConsoleCommands extends DeskCommands, ClientConsoleCommands {
   'cobrowse:pointer': (p: Payload<typeof CobrowsePointerSchema>, ack: Ack<null>) => void;
   /** Outline an element on the visitor's page; only while watching (C-11). */
   'cobrowse:highlight': (p: Payload<typeof CobrowseHighlightSchema>, ack: Ack<null>) => void;
+  /** Click, type or scroll on the visitor's page; only while watching with `control` granted (C-12). */
+  'cobrowse:control': (p: Payload<typeof CobrowseControlSchema>, ack: Ack<ControlOutcome>) => void;
 }
 
 /** A session as broadcast to consoles; unread counts are each console's own to keep. */
@@ -250,6 +255,7 @@ export const consoleCommandSchemas = {
   'cobrowse:snapshot': CobrowseTargetSchema,
   'cobrowse:pointer': CobrowsePointerSchema,
   'cobrowse:highlight': CobrowseHighlightSchema,
+  'cobrowse:control': CobrowseControlSchema,
 } as const satisfies SchemaTable<ConsoleCommands>;
 
 /** The payload of a command, e.g. `PayloadOf<WidgetCommands['message:send']>`. */

@@ -12,5 +12,6 @@ export * from './desk-schemas.js';
 export * from './desk-events.js';
 export * from './support-client.js';
 export * from './cobrowse.js';
+export * from './cobrowse-control.js';
 export * from './link-params.js';
 export * from './unattended.js';

@@ -6,7 +6,8 @@
  *   DOMPurify), which must be a dynamic import of the chat and in neither of the two above;
  * - attachments: what the first file in the chat loads on top (previews, uploads), lazy likewise.
  * - co-browse: what the visitor's Allow of `view` loads on top (rrweb's recorder, batching,
- *   privacy), likewise a dynamic import of the chat only, so nothing records before consent.
+ *   privacy), likewise a dynamic import of the chat only, so nothing records before consent;
+ * - control: what the technician's first control command loads on top of co-browse (C-13).
  * Prints gzip sizes and exits non-zero when a budget is passed or the rich-text chunk is not lazy.
  */
 import fs from 'node:fs';
@@ -25,12 +26,13 @@ interface ManifestChunk {
 // the loader of their chunk), typing indicators and receipts, and the channel profile (identify,
 // porthole-message, the loader of the pre-chat and offline forms); previews, uploads and the forms
 // themselves are lazy chunks.
-export const BUDGETS: Record<'launcher' | 'chat' | 'richText' | 'attachments' | 'cobrowse', number> = {
+export const BUDGETS: Record<'launcher' | 'chat' | 'richText' | 'attachments' | 'cobrowse' | 'control', number> = {
   launcher: 6_000,
   chat: 34_000,
   richText: 16_000,
   attachments: 4_000,
   cobrowse: 30_000,
+  control: 3_000,
 };
 
 const dist = path.resolve(import.meta.dirname, '../../dist/widget');
@@ -59,7 +61,10 @@ const ATTACHMENTS = 'src/chat/attachment-view.ts';
 const CHAT =
   Object.keys(manifest).find((k) => k === 'src/chat/porthole-chat.ts' || manifest[k].name === 'porthole-chat') ??
   'src/chat/porthole-chat.ts';
-const COBROWSE = 'src/cobrowse/cobrowse-session.ts';
+const COBROWSE =
+  Object.keys(manifest).find((k) => k === 'src/cobrowse/cobrowse-session.ts' || manifest[k].name === 'cobrowse-session') ??
+  'src/cobrowse/cobrowse-session.ts';
+const CONTROL = 'src/cobrowse/remote-control.ts';
 for (const key of [LAUNCHER, CHAT]) {
   if (!manifest[key]) {
     console.error(`The manifest does not list ${key}; did the entry points move?`);
@@ -106,6 +111,15 @@ const rows = [
   { name: 'chat chunk (on intent)', bytes: gzipOf(chatKeys), budget: BUDGETS.chat },
   { name: 'rich text (first formatted msg)', bytes: gzipOf(richTextKeys), budget: BUDGETS.richText },
   { name: 'co-browse (after Allow view)', bytes: gzipOf(cobrowseKeys), budget: BUDGETS.cobrowse },
+  {
+    name: 'control (first command)',
+    bytes: gzipOf(
+      [...(CONTROL in manifest ? closure(CONTROL) : [])].filter(
+        (k) => !cobrowseKeys.includes(k) && !chatClosure.has(k) && !launcherKeys.has(k),
+      ),
+    ),
+    budget: BUDGETS.control,
+  },
 ];
 // Attachments (previews, uploads) come with the first file, not with the chat.
 const attachmentsLazy = ATTACHMENTS in manifest && !chatClosure.has(ATTACHMENTS) && !launcherKeys.has(ATTACHMENTS);

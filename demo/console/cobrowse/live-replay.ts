@@ -32,6 +32,7 @@ export class LiveReplay {
   /** Smallest seen (console clock - visitor clock) at arrival: events play with the least latency. */
   #offset = Number.POSITIVE_INFINITY;
   #closed = false;
+  #recording = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,6 +55,11 @@ export class LiveReplay {
     return id !== undefined && id > 0 ? id : null;
   }
 
+  /** The recording on screen (its node ids are the ones control commands name), or '' before the first snapshot. */
+  get recording(): string {
+    return this.#recording;
+  }
+
   /** Removes the replay. */
   close(): void {
     this.#closed = true;
@@ -71,6 +77,7 @@ export class LiveReplay {
     this.#offset = Math.min(this.#offset, Date.now() - last.timestamp);
     for (const e of events) e.timestamp += this.#offset;
     const replayer = this.#replayer ?? this.#start(events[0].timestamp);
+    if (batch.full) this.#recording = batch.recording;
     for (const e of events) {
       replayer.addEvent(e);
       if (e.type === META) {

@@ -84,6 +84,28 @@ export const cobrowseViewStyles = css`
   .stage.highlighting {
     cursor: crosshair;
   }
+  .stage.controlling {
+    cursor: pointer;
+    box-shadow: 0 0 0 3px #2456d6;
+  }
+  .stage:focus-visible {
+    outline: 3px solid #8fb0ff;
+    outline-offset: 2px;
+  }
+  .control[aria-pressed='true'] {
+    background: #eef3ff;
+    border-color: #2456d6;
+    color: #1d3f9e;
+  }
+  .control-note {
+    margin: 0 20px 8px;
+    font-size: 12px;
+    color: #1d3f9e;
+  }
+  .control-note.refused {
+    color: #b42318;
+    font-weight: 600;
+  }
   .highlight[aria-pressed='true'] {
     background: #fff4e5;
     border-color: #f79009;

@@ -2,12 +2,15 @@
  * `<cobrowse-view>`: the live view of the visitor's page (SPEC.md C-1..C-5, C-9), shown in the
  * session view once the visitor allows `view`. It watches the session's stream, replays it scaled to
  * fit, shows the visitor's address and viewport, and says clearly what is going on: waiting for the
- * first snapshot, live, idle, on another page, gone, or stopped by the visitor.
+ * first snapshot, live, idle, on another page, gone, or stopped by the visitor. With `control`
+ * granted, Control mode sends the technician's clicks, typing and wheel to the page (C-12).
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CobrowseStopReason, PermissionView, SessionSummary } from '../../../src/protocol/index.js';
+import { fail, type CobrowseStopReason, type PermissionView, type SessionSummary } from '../../../src/protocol/index.js';
+import { actionOfKey } from '../cobrowse/control-keys.js';
+import { ControlQueue } from '../cobrowse/control-queue.js';
 import { LiveReplay } from '../cobrowse/live-replay.js';
 import type { CobrowseWatch } from '../state/cobrowse-watch.js';
 import { isOpen } from '../state/session-abilities.js';
@@ -38,6 +41,11 @@ export function latestView(permissions: readonly PermissionView[]): PermissionVi
   return permissions.filter((p) => p.capability === 'view').at(-1);
 }
 
+/** Whether the latest `control` request of a session is granted. */
+export function controlGranted(permissions: readonly PermissionView[]): boolean {
+  return permissions.filter((p) => p.capability === 'control').at(-1)?.status === 'granted';
+}
+
 /** The live view panel. */
 @customElement('cobrowse-view')
 export class CobrowseView extends LitElement {
@@ -55,6 +63,10 @@ export class CobrowseView extends LitElement {
   @state() private message = '';
   /** Clicks in the view outline the element under them on the visitor's page (C-11). */
   @state() private highlighting = false;
+  /** Clicks, keys and the wheel in the view act on the visitor's page (C-12). */
+  @state() private controlling = false;
+  /** Why the last control command was refused, if it was. */
+  @state() private refusal = '';
 
   @query('.stage') private stage!: HTMLElement | null;
   @query('.viewport') private viewportEl!: HTMLElement | null;
@@ -63,6 +75,13 @@ export class CobrowseView extends LitElement {
   #watching = '';
   #lastActivity = 0;
   #lastPointer = 0;
+  /** The element clicked last in control mode: typing goes there. */
+  #target = 0;
+  readonly #control = new ControlQueue(
+    (nodeId, action) =>
+      this.watch?.control(this.#replay?.recording ?? '', nodeId, action) ?? Promise.resolve(fail('forbidden', 'Not watching.')),
+    (refusal) => (this.refusal = refusal ?? ''),
+  );
   #idleTimer: ReturnType<typeof setInterval> | null = null;
   #movedTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #resize = new ResizeObserver(() => this.#fit());
@@ -75,6 +94,7 @@ export class CobrowseView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('session') || changed.has('permissions') || changed.has('watch')) this.#follow();
+    if (this.controlling && (!controlGranted(this.permissions) || !this.#shown())) this.#setControl(false);
     if (this.stage) this.#resize.observe(this.stage);
   }
 
@@ -148,6 +168,7 @@ export class CobrowseView extends LitElement {
   #unwatch(): void {
     if (this.#watching) this.watch?.stop(this.#watching);
     this.#watching = '';
+    this.#target = 0;
     this.#replay?.close();
     this.#replay = null;
     if (this.#idleTimer) clearInterval(this.#idleTimer);
@@ -161,12 +182,10 @@ export class CobrowseView extends LitElement {
     this.scale = Math.min(stage.clientWidth / width, stage.clientHeight / height, 1);
   }
 
-  /* eslint-disable lit-a11y/click-events-have-key-events -- pointing at the replayed page has no keyboard
-     equivalent; every control of the view is a button */
   protected override render() {
     if (!this.session || this.live === 'off') return nothing;
     const { width, height } = this.viewport;
-    const shown = this.live === 'live' || this.live === 'idle';
+    const shown = this.#shown();
     const notice = this.#notice();
     return html`<div class="bar">
         <h3>Live view</h3>
@@ -179,13 +198,44 @@ export class CobrowseView extends LitElement {
           class="secondary highlight"
           aria-pressed=${this.highlighting ? 'true' : 'false'}
           ?disabled=${!shown}
-          @click=${() => (this.highlighting = !this.highlighting)}
+          @click=${() => {
+            this.highlighting = !this.highlighting;
+            if (this.highlighting) this.#setControl(false);
+          }}
         >
           Highlight
         </button>
+        ${
+          controlGranted(this.permissions)
+            ? html`<button
+                type="button"
+                class="secondary control"
+                aria-pressed=${this.controlling ? 'true' : 'false'}
+                ?disabled=${!shown}
+                @click=${() => this.#setControl(!this.controlling)}
+              >
+                Control
+              </button>`
+            : nothing
+        }
         <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${() => this.watch?.refresh()}>Refresh</button>
       </div>
-      <div class="stage ${this.highlighting ? 'highlighting' : ''}" @pointermove=${this.#onPointer} @click=${this.#onClick}>
+      ${
+        this.controlling
+          ? html`<p class="control-note ${this.refusal ? 'refused' : ''}" role="status">
+              ${this.refusal || 'Control: click an element of the page, then type; the wheel scrolls.'}
+            </p>`
+          : nothing
+      }
+      <div
+        class="stage ${this.highlighting ? 'highlighting' : ''} ${this.controlling ? 'controlling' : ''}"
+        tabindex=${this.controlling ? '0' : '-1'}
+        aria-label=${this.controlling ? 'Visitor page under your control' : nothing}
+        @pointermove=${this.#onPointer}
+        @click=${this.#onClick}
+        @keydown=${this.#onKey}
+        @wheel=${this.#onWheel}
+      >
         <div
           class="viewport"
           style=${styleMap({
@@ -197,8 +247,6 @@ export class CobrowseView extends LitElement {
         <div class="notice" ?hidden=${notice === ''}><p>${notice}</p></div>
       </div>`;
   }
-
-  /* eslint-enable lit-a11y/click-events-have-key-events */
 
   /** Where the technician's pointer is on the visitor's page, or null outside the replayed page. */
   #pagePoint(e: MouseEvent): { x: number; y: number } | null {
@@ -220,10 +268,48 @@ export class CobrowseView extends LitElement {
   };
 
   #onClick = (e: MouseEvent) => {
-    const at = this.highlighting ? this.#pagePoint(e) : null;
+    const at = this.highlighting || this.controlling ? this.#pagePoint(e) : null;
     const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
-    if (id) this.watch?.highlight(id);
+    if (!id) return;
+    if (this.highlighting) this.watch?.highlight(id);
+    else {
+      this.#target = id;
+      this.#control.push(id, { type: 'click' });
+      this.stage?.focus({ preventScroll: true });
+    }
   };
+
+  #onKey = (e: KeyboardEvent) => {
+    const action = this.controlling && this.#target ? actionOfKey(e) : null;
+    if (!action) return;
+    // Tab and Enter act on the visitor's page, not on the console.
+    e.preventDefault();
+    this.#control.push(this.#target, action);
+  };
+
+  #onWheel = (e: WheelEvent) => {
+    const at = this.controlling ? this.#pagePoint(e) : null;
+    const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
+    if (!id) return;
+    e.preventDefault();
+    // Lines and pages (deltaMode 1, 2) as pixels, roughly as a browser scrolls them.
+    const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? this.viewport.height : 1;
+    this.#control.push(id, { type: 'scroll', dx: Math.round(e.deltaX * unit), dy: Math.round(e.deltaY * unit) });
+  };
+
+  #setControl(on: boolean): void {
+    this.controlling = on;
+    this.refusal = '';
+    if (on) this.highlighting = false;
+    else {
+      this.#target = 0;
+      this.#control.clear();
+    }
+  }
+
+  #shown(): boolean {
+    return this.live === 'live' || this.live === 'idle';
+  }
 
   #notice(): string {
     switch (this.live) {

@@ -4,7 +4,16 @@
  * and handing frames and stops to whoever shows them.
  */
 import type { Socket } from 'socket.io-client';
-import type { CobrowseFrame, CobrowseStopped, ConsoleCommands, ConsoleFacts, Result } from '../../../src/protocol/index.js';
+import {
+  fail,
+  type CobrowseFrame,
+  type CobrowseStopped,
+  type ConsoleCommands,
+  type ConsoleFacts,
+  type ControlAction,
+  type ControlOutcome,
+  type Result,
+} from '../../../src/protocol/index.js';
 import { ask } from '../../../src/transport/ask.js';
 
 /** Who receives the stream of the watched session. */
@@ -64,6 +73,13 @@ export class CobrowseWatch {
   highlight(nodeId: number): void {
     const id = this.#current?.sessionId;
     if (id) void ask<ConsoleCommands, 'cobrowse:highlight'>(this.#socket, 'cobrowse:highlight', { sessionId: id, nodeId });
+  }
+
+  /** Clicks, types or scrolls on the element with this id in `recording` of the visitor's page (C-12). */
+  control(recording: string, nodeId: number, action: ControlAction): Promise<Result<ControlOutcome>> {
+    const id = this.#current?.sessionId;
+    if (!id) return Promise.resolve(fail('forbidden', 'Not watching any session.'));
+    return ask<ConsoleCommands, 'cobrowse:control'>(this.#socket, 'cobrowse:control', { sessionId: id, recording, nodeId, action });
   }
 
   async #watch(): Promise<void> {

@@ -4,7 +4,10 @@
  */
 import {
   fail,
+  isControlAnswer,
   ok,
+  type CobrowseControl,
+  type ControlOutcome,
   type CobrowseHighlight,
   type CobrowsePointer,
   type CobrowseFrame,
@@ -13,7 +16,7 @@ import {
   type Result,
 } from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
-import { mayStream, mayWatch } from '../cobrowse-rules.js';
+import { controlOutcome, mayControl, mayStream, mayWatch } from '../cobrowse-rules.js';
 import type { Technician } from '../model.js';
 import type { Env, Store } from '../ports.js';
 import { isOpen } from '../session-rules.js';
@@ -28,6 +31,9 @@ export const GRANT_CHECK_MS = 250;
 /** Snapshot requests for one session are merged within this window, the last one always sent (C-3). */
 export const SNAPSHOT_WINDOW_MS = 400;
 
+/** How long the visitor's widgets have to answer a control command (C-12). */
+export const CONTROL_TIMEOUT_MS = 3000;
+
 /** Where the relay delivers: socket rooms in production, anything in tests. */
 export interface CobrowseOutlet {
   /** Sends a frame to the consoles watching the session. */
@@ -40,6 +46,8 @@ export interface CobrowseOutlet {
   dropWatchers(sessionId: string, reason: CobrowseStopReason, keep: (technicianId: string) => boolean): Promise<void>;
   /** Passes the technician's pointer or highlight to the visitor's widgets. */
   guide(fact: { kind: 'pointer'; value: CobrowsePointer } | { kind: 'highlight'; value: CobrowseHighlight }): void;
+  /** Passes a control command to the visitor's widgets; resolves their answers, unchecked, within {@link CONTROL_TIMEOUT_MS}. */
+  control(command: CobrowseControl): Promise<unknown[]>;
   /** Whether any widget of the session is connected. */
   visitorOnline(sessionId: string): Promise<boolean>;
 }
@@ -128,6 +136,19 @@ export function cobrowseRelay({ store, env, outlet }: { store: Store; env: Env; 
       if ('nodeId' in p) outlet.guide({ kind: 'highlight', value: { sessionId: p.sessionId, technician: tech.name, nodeId: p.nodeId } });
       else outlet.guide({ kind: 'pointer', value: { sessionId: p.sessionId, technician: tech.name, x: p.x, y: p.y } });
       return ok(null);
+    },
+
+    /**
+     * C-12: passes a watching technician's command to the visitor's page when `view` and `control`
+     * both stand, read from the store every time so a revoke stops the very next command.
+     */
+    async control(tech: Technician, command: CobrowseControl): Promise<Result<ControlOutcome>> {
+      const session = await store.findSession(command.sessionId);
+      if (!mayControl(session, tech.id, await store.listPermissions(command.sessionId), env.now())) {
+        return fail('forbidden', 'The visitor has not allowed control of their page.');
+      }
+      const answers = await outlet.control(command);
+      return ok(controlOutcome(answers.filter(isControlAnswer)));
     },
 
     /** C-5: the visitor's last widget of the session left: watchers hear it. */

@@ -5,6 +5,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import {
   fail,
+  type CobrowseControlSchema,
   type CobrowseHighlightSchema,
   type CobrowsePointerSchema,
   type CobrowseTargetSchema,
@@ -12,7 +13,7 @@ import {
   type ConsoleFacts,
   type WidgetFacts,
 } from '../../../src/protocol/index.js';
-import type { CobrowseOutlet, CobrowseRelay } from '../../core/services/cobrowse-relay.js';
+import { CONTROL_TIMEOUT_MS, type CobrowseOutlet, type CobrowseRelay } from '../../core/services/cobrowse-relay.js';
 import type { CommandHandlers } from './commands.js';
 import type { ConsoleSocketData } from './console-namespace.js';
 import { sessionRoom } from './rooms.js';
@@ -48,6 +49,17 @@ export function socketCobrowseOutlet(
       if (fact.kind === 'pointer') room.volatile.emit('cobrowse:pointer', fact.value);
       else room.emit('cobrowse:highlight', fact.value);
     },
+    control(command) {
+      // A broadcast with acks: every widget of the session answers, the one recording that page decides.
+      return new Promise((resolve) => {
+        widget
+          .to(sessionRoom(command.sessionId))
+          .timeout(CONTROL_TIMEOUT_MS)
+          .emit('cobrowse:control', command, (_timedOut: Error | null, answers: unknown[]) =>
+            resolve(Array.isArray(answers) ? answers : []),
+          );
+      });
+    },
     async visitorOnline(sessionId) {
       return (await widget.in(sessionRoom(sessionId)).fetchSockets()).length > 0;
     },
@@ -56,7 +68,7 @@ export function socketCobrowseOutlet(
 
 type CobrowseCommands = Pick<
   ConsoleCommands,
-  'cobrowse:watch' | 'cobrowse:unwatch' | 'cobrowse:snapshot' | 'cobrowse:pointer' | 'cobrowse:highlight'
+  'cobrowse:watch' | 'cobrowse:unwatch' | 'cobrowse:snapshot' | 'cobrowse:pointer' | 'cobrowse:highlight' | 'cobrowse:control'
 >;
 type CobrowseSchemas = {
   'cobrowse:watch': typeof CobrowseTargetSchema;
@@ -64,9 +76,10 @@ type CobrowseSchemas = {
   'cobrowse:snapshot': typeof CobrowseTargetSchema;
   'cobrowse:pointer': typeof CobrowsePointerSchema;
   'cobrowse:highlight': typeof CobrowseHighlightSchema;
+  'cobrowse:control': typeof CobrowseControlSchema;
 };
 
-/** The console's co-browse commands for one socket: watch (C-1, C-3), unwatch, ask a snapshot again. */
+/** The console's co-browse commands for one socket: watch (C-1, C-3), unwatch, ask a snapshot again, guide (C-11), control (C-12). */
 export function cobrowseConsoleHandlers(
   socket: Socket<ConsoleCommands, ConsoleFacts, object, ConsoleSocketData>,
   relay: CobrowseRelay,
@@ -92,5 +105,6 @@ export function cobrowseConsoleHandlers(
     },
     'cobrowse:pointer': (p) => Promise.resolve(watching(p.sessionId) ? relay.guide(tech, p) : notWatching()),
     'cobrowse:highlight': (p) => Promise.resolve(watching(p.sessionId) ? relay.guide(tech, p) : notWatching()),
+    'cobrowse:control': (p) => (watching(p.sessionId) ? relay.control(tech, p) : Promise.resolve(notWatching())),
   };
 }

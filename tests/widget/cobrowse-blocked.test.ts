@@ -1,0 +1,53 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { startCobrowse, type CobrowseHandle } from '../../src/cobrowse/cobrowse-session.js';
+import { decodeBatch, joinParts } from '../../src/cobrowse/codec.js';
+import type { CobrowseFrame } from '../../src/protocol/cobrowse.js';
+
+const asBytes = (d: Uint8Array | ArrayBuffer) => (d instanceof Uint8Array ? d : new Uint8Array(d));
+
+/** Every event the frames carry, as JSON text. */
+async function streamText(frames: readonly CobrowseFrame[]): Promise<string> {
+  const batches = new Map<string, CobrowseFrame[]>();
+  for (const f of frames) batches.set(`${f.recording}:${f.batch}`, [...(batches.get(`${f.recording}:${f.batch}`) ?? []), f]);
+  const texts = await Promise.all(
+    [...batches.values()].map(async (parts) => JSON.stringify(await decodeBatch(joinParts(parts.map((p) => asBytes(p.data)))))),
+  );
+  return texts.join('\n');
+}
+
+describe('C-7: nothing inside a blocked element streams, open shadow roots included', () => {
+  let handle: CobrowseHandle;
+  let frames: CobrowseFrame[];
+
+  afterEach(() => handle.stop());
+
+  it('the pointer overlay, the bar and a blocked web component send none of their insides', async () => {
+    const page = await fixture(
+      html`<main>
+        <p>Visible text</p>
+        <secret-card data-porthole-block></secret-card>
+      </main>`,
+    );
+    frames = [];
+    handle = startCobrowse({ sessionId: 's1', technician: 'Ada Pointer', send: (f) => frames.push(f), onStop: () => undefined });
+    await waitUntil(() => frames.length > 0, 'the first snapshot was sent');
+    // After recording began: an open shadow root attached and filled, the way a lazy component renders.
+    const card = page.querySelector('secret-card')!;
+    const root = card.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Account 1234-5678</p><input value="card-secret">';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('p { color: rgb(1, 2, 3); }');
+    root.adoptedStyleSheets = [sheet];
+    root.querySelector('p')!.textContent = 'Account 8765-4321';
+    handle.guide({ technician: 'Ada Pointer', x: 10, y: 10 });
+    const marker = document.createElement('p');
+    marker.textContent = 'after the blocked changes';
+    page.append(marker);
+    await waitUntil(async () => (await streamText(frames)).includes('after the blocked changes'), 'the later change was streamed');
+    const sent = await streamText(frames);
+    for (const secret of ['1234-5678', '8765-4321', 'card-secret', 'rgb(1, 2, 3)', 'Ada Pointer', 'Your screen is being viewed']) {
+      expect(sent, secret).not.to.include(secret);
+    }
+    expect(sent).to.include('Visible text');
+  });
+});
