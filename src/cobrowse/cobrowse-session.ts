@@ -57,9 +57,10 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   document.documentElement.append(guide);
 
   let stopped = false;
-  // Recording starts with a full snapshot; asks right after it (a reconnect, a new watcher) would
-  // only repeat it, at the price of a whole page on both ends.
+  // Recording starts with a full snapshot; asks right after one (a reconnect, new watchers) are
+  // spaced out to one per FRESH_SNAPSHOT_MS, since each costs a whole page on both ends.
   let lastFull = 0;
+  let deferred: ReturnType<typeof setTimeout> | null = null;
   const lookup = (id: number) => record.mirror.getNode(id);
   const stopRecording = record({
     emit: (event) => {
@@ -83,9 +84,18 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
 
   return {
     snapshot() {
-      if (stopped || performance.now() - lastFull < FRESH_SNAPSHOT_MS) return;
-      lastFull = performance.now();
-      record.takeFullSnapshot(true);
+      // Asked again soon after one: deferred, not dropped, since a watcher who joined after that
+      // snapshot left never saw it; all asks within the wait share the one snapshot.
+      if (stopped || deferred) return;
+      const take = () => {
+        deferred = null;
+        if (stopped) return;
+        lastFull = performance.now();
+        record.takeFullSnapshot(true);
+      };
+      const wait = lastFull + FRESH_SNAPSHOT_MS - performance.now();
+      if (wait <= 0) take();
+      else deferred = setTimeout(take, wait);
     },
     guide(fact) {
       if (stopped) return;
@@ -102,6 +112,7 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
     stop() {
       if (stopped) return;
       stopped = true;
+      if (deferred) clearTimeout(deferred);
       stopRecording?.();
       batcher.stop();
       bar.remove();
