@@ -4,7 +4,14 @@
  * and handing frames and stops to whoever shows them.
  */
 import type { Socket } from 'socket.io-client';
-import type { CobrowseFrame, CobrowseStopped, ConsoleCommands, ConsoleFacts, Result } from '../../../src/protocol/index.js';
+import {
+  readCobrowseFrame,
+  type CobrowseFrame,
+  type CobrowseStopped,
+  type ConsoleCommands,
+  type ConsoleFacts,
+  type Result,
+} from '../../../src/protocol/index.js';
 import { ask } from '../../../src/transport/ask.js';
 
 /** Who receives the stream of the watched session. */
@@ -26,8 +33,9 @@ export class CobrowseWatch {
   bind(socket: ConsoleSocket): void {
     this.#socket = socket;
     socket.on('connect', () => void this.#watch());
-    socket.on('cobrowse:events', (frame) => {
-      if (frame.sessionId === this.#current?.sessionId) this.#current.sink.frame(frame);
+    socket.on('cobrowse:events', (bytes) => {
+      const frame = readCobrowseFrame(bytes);
+      if (frame && frame.sessionId === this.#current?.sessionId) this.#current.sink.frame(frame);
     });
     socket.on('cobrowse:stopped', (info) => {
       if (info.sessionId === this.#current?.sessionId) this.#current.sink.stopped(info);
