@@ -1,14 +1,15 @@
 /**
  * Batches recorded events and sends them as frames (SPEC.md C-4): events wait up to
- * {@link BATCH_MS} (or until {@link BATCH_EVENTS} pile up), then go as one gzip-compressed batch cut
+ * {@link BATCH_MS} (or until {@link BATCH_EVENTS} pile up), then go as one compressed batch cut
  * into parts. A full snapshot starts a batch of its own, marked `full`, and is sent at once.
- * Batches are encoded one after the other, so frames leave in the order events happened.
+ * Batches are encoded one after the other, so frames leave in the order events happened (the
+ * encoder's history needs that too).
  */
 import type { CobrowseFrame } from '../protocol/cobrowse.js';
-import { cutParts, encodeBatch } from './codec.js';
+import { BatchEncoder, cutParts } from './codec.js';
 
 /** How long an event may wait for others before its batch is sent. */
-export const BATCH_MS = 100;
+export const BATCH_MS = 30;
 /** A batch is sent early once this many events wait. */
 export const BATCH_EVENTS = 500;
 
@@ -26,6 +27,7 @@ export class Batcher {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #queue: Promise<void> = Promise.resolve();
   #stopped = false;
+  readonly #encoder = new BatchEncoder();
 
   constructor(
     private readonly sessionId: string,
@@ -57,11 +59,11 @@ export class Batcher {
     this.#events = [];
     this.#full = false;
     this.#queue = this.#queue.then(async () => {
-      const bytes = await encodeBatch(events);
+      const { encoding, bytes } = await this.#encoder.encode(events, full);
       if (this.#stopped) return;
       const parts = cutParts(bytes);
       parts.forEach((data, part) =>
-        this.sink({ sessionId: this.sessionId, recording: this.recording, batch, part, parts: parts.length, full, data }),
+        this.sink({ sessionId: this.sessionId, recording: this.recording, batch, part, parts: parts.length, full, encoding, data }),
       );
     });
     this.#queue = this.#queue.catch(() => undefined);

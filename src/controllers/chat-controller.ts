@@ -10,6 +10,7 @@ import type { WidgetHandshake } from '../protocol/schemas.js';
 import type { IdentityClaim } from '../protocol/profile-schemas.js';
 import type { MessageView, PermissionView } from '../protocol/views.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
+import { encodeWireFrame as encodeCobrowseFrame } from '../protocol/cobrowse-wire.js';
 import { contiguousSeq, initialChatState, reduce, type ChatEvent, type ChatState } from '../session/chat-state.js';
 import { promptedPermission } from '../session/permissions.js';
 import { ask } from '../transport/ask.js';
@@ -79,7 +80,7 @@ export class ChatController implements ReactiveController {
   /** Co-browsing while the visitor allows `view`. */
   readonly cobrowse = new CobrowseLink({
     // Only a refusal of the grant stops recording; a lost connection gets a new snapshot on return.
-    send: (frame) => this.#ask('cobrowse:events', frame).then((r) => r.ok || r.error !== 'forbidden'),
+    send: (frame) => this.#ask('cobrowse:events', encodeCobrowseFrame(frame)).then((r) => r.ok || r.error !== 'forbidden'),
     revoke: () => void this.permissions.revoke('view'),
   });
   #socket: WidgetSocket | null = null;

@@ -4,6 +4,9 @@
  * visitor's `view` grant stands, and consoles ask for a fresh full snapshot when they start watching.
  */
 import * as v from 'valibot';
+import { decodeWireFrame } from './cobrowse-wire.js';
+
+export { encodeWireFrame as encodeCobrowseFrame, type FrameEncoding } from './cobrowse-wire.js';
 
 /** Limits of the co-browse stream; socket.io closes a connection on any message above 1 MB. */
 export const COBROWSE_LIMITS = {
@@ -30,12 +33,8 @@ export const FrameDataSchema = v.custom<Uint8Array | ArrayBuffer>((x) => {
   return bytes > 0 && bytes <= COBROWSE_LIMITS.frameBytes;
 }, `must be binary data of 1 to ${COBROWSE_LIMITS.frameBytes} bytes`);
 
-/**
- * `cobrowse:events`: one part of a batch of rrweb events, a gzip-compressed JSON array cut into
- * `parts` pieces. `recording` is new each time the widget starts recording (a page load, a new
- * grant); `full` marks a batch that begins with a full snapshot, where a new watcher can start.
- */
-export const CobrowseFrameSchema = v.pipe(
+/** A frame's fields once its binary header is read (see cobrowse-wire.ts). */
+const FrameFieldsSchema = v.pipe(
   v.strictObject({
     sessionId: Id,
     recording: Id,
@@ -43,10 +42,41 @@ export const CobrowseFrameSchema = v.pipe(
     part: v.pipe(v.number(), v.integer(), v.minValue(0)),
     parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(COBROWSE_LIMITS.parts)),
     full: v.boolean(),
+    encoding: v.picklist(['gzip', 'chained']),
     data: FrameDataSchema,
   }),
   v.check((f) => f.part < f.parts, 'part must be below parts'),
 );
+
+/**
+ * `cobrowse:events`: one part of a batch of rrweb events, sent as one binary frame (header and
+ * compressed bytes, see {@link encodeWireFrame}); the batch is a compressed JSON array cut into
+ * `parts` pieces. `recording` is new each time the widget starts recording (a page load, a new
+ * grant); `full` marks a batch that begins with a full snapshot, where a new watcher can start.
+ * Validation reads the header, so handlers get the fields.
+ */
+export const CobrowseFrameSchema = v.pipe(
+  v.custom<Uint8Array | ArrayBuffer>((x) => x instanceof Uint8Array || x instanceof ArrayBuffer, 'must be a binary co-browse frame'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const decoded = decodeWireFrame(dataset.value);
+    if (typeof decoded === 'string') {
+      addIssue({ message: decoded });
+      return NEVER;
+    }
+    const checked = v.safeParse(FrameFieldsSchema, decoded);
+    if (!checked.success) {
+      for (const issue of checked.issues) addIssue({ message: `${v.getDotPath(issue) ?? 'frame'}: ${issue.message}` });
+      return NEVER;
+    }
+    return checked.output;
+  }),
+);
+
+/** Decodes a frame that a console received, checked like the server checks it; null if malformed. */
+export function readCobrowseFrame(bytes: unknown): CobrowseFrame | null {
+  const r = v.safeParse(CobrowseFrameSchema, bytes);
+  return r.success ? r.output : null;
+}
 
 /** `cobrowse:watch`, `cobrowse:unwatch` and `cobrowse:snapshot` from the console. */
 export const CobrowseTargetSchema = v.strictObject({ sessionId: Id });
@@ -75,7 +105,7 @@ export interface CobrowseHighlight {
   nodeId: number;
 }
 
-/** One part of a batch, as sent and as relayed. */
+/** One part of a batch, decoded; on the wire it is {@link encodeCobrowseFrame}'s bytes. */
 export type CobrowseFrame = v.InferOutput<typeof CobrowseFrameSchema>;
 
 /** Why a console stopped receiving a stream. */

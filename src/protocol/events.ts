@@ -10,7 +10,6 @@ import {
   CobrowseHighlightSchema,
   CobrowsePointerSchema,
   CobrowseTargetSchema,
-  type CobrowseFrame,
   type CobrowseHighlight,
   type CobrowsePointer,
   type CobrowseStopped,
@@ -205,8 +204,8 @@ export interface ConsoleFacts extends DeskFacts, ClientConsoleFacts {
   'note:created': (note: NoteView) => void;
   'typing:changed': (typing: TypingView) => void;
   'receipt:updated': (receipt: ReceiptView) => void;
-  /** One part of the visitor's stream, as the widget sent it (C-2). */
-  'cobrowse:events': (frame: CobrowseFrame) => void;
+  /** One part of the visitor's stream, binary as the widget sent it (C-2); read it with `readCobrowseFrame`. */
+  'cobrowse:events': (frame: Uint8Array | ArrayBuffer) => void;
   'cobrowse:stopped': (info: CobrowseStopped) => void;
 }
 

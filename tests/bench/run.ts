@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startServerProcess } from '../support/server-process.js';
 import { runChat, type ChatRun, type Target } from './chat-latency.js';
 import { printCobrowse, runCobrowseStream } from './cobrowse-stream.js';
+import { printLoad, runCobrowseLoad } from './cobrowse-load.js';
 import { runJoins } from './join-latency.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -64,6 +65,12 @@ try {
     }
   }
   printCobrowse(await runCobrowseStream(ours, seconds));
+  // BENCH_COBROWSE_SESSIONS: concurrent co-browse sessions (one fresh server each run would be fairer; this shares one).
+  const loads = [];
+  for (const n of (process.env.BENCH_COBROWSE_SESSIONS ?? '10').split(',').map(Number)) {
+    loads.push(await runCobrowseLoad(ours, n, seconds, Number(process.env.BENCH_COBROWSE_ROWS ?? 200)));
+  }
+  printLoad(loads);
 } finally {
   bare.stop();
   await ours.stop();

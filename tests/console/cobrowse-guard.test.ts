@@ -10,6 +10,7 @@ const frame = (over: Partial<CobrowseFrame>): CobrowseFrame => ({
   part: 0,
   parts: 1,
   full: true,
+  encoding: 'gzip',
   data: new Uint8Array([1]),
   ...over,
 });
@@ -30,6 +31,16 @@ describe('C-4: the console reassembles batches from parts', () => {
     expect(a.add(frame({ batch: 1, part: 1, parts: 2 }))).to.equal(null);
     expect(a.add(frame({ recording: 'r2', full: false, batch: 5 }))).to.equal(null);
     expect(a.add(frame({ recording: 'r2', batch: 6 }))?.recording).to.equal('r2');
+  });
+
+  it('after a lost batch, waits for the next full one (chained batches need every batch before them)', () => {
+    const a = new FrameAssembler();
+    expect(a.add(frame({ batch: 3 }))?.batch).to.equal(3);
+    expect(a.add(frame({ batch: 4, full: false, encoding: 'chained' }))?.encoding).to.equal('chained');
+    expect(a.add(frame({ batch: 6, full: false, encoding: 'chained' }))).to.equal(null);
+    expect(a.add(frame({ batch: 7, full: false, encoding: 'chained' }))).to.equal(null);
+    expect(a.add(frame({ batch: 8 }))?.batch).to.equal(8);
+    expect(a.add(frame({ batch: 9, full: false, encoding: 'chained' }))?.batch).to.equal(9);
   });
 });
 

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { connectWidget, emitAck, linkToken, nextEvent, valueOf, type WidgetSocket } from '../support/test-server.js';
+import { encodeCobrowseFrame } from '../../src/protocol/index.js';
 import { replayText, waitForReplay } from './cobrowse-steps.js';
 import { signIn, watch } from './pages.js';
 
@@ -136,15 +137,20 @@ test('C-9: a forged stream is replayed without running anything in the console',
   const forged = forgedSnapshot(now);
   const send = async (batch: number, full: boolean, events: unknown[]) =>
     valueOf(
-      await emitAck(fake!, 'cobrowse:events', {
-        sessionId,
-        recording: 'forged',
-        batch,
-        part: 0,
-        parts: 1,
-        full,
-        data: gzipSync(JSON.stringify(events)),
-      }),
+      await emitAck(
+        fake!,
+        'cobrowse:events',
+        encodeCobrowseFrame({
+          sessionId,
+          recording: 'forged',
+          batch,
+          part: 0,
+          parts: 1,
+          full,
+          encoding: 'gzip',
+          data: gzipSync(JSON.stringify(events)),
+        }),
+      ),
     );
   await send(0, true, forged.events);
   await waitForReplay(tech, 'Forged page visible');

@@ -2,8 +2,11 @@
  * Shared steps of the co-browse end-to-end tests: bring a visitor and a technician to a viewed
  * session, capture every WebSocket frame a page sends, and decode the co-browse batches among them.
  */
-import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { FrameAssembler, type Batch } from '../../demo/console/cobrowse/frame-assembler.js';
+import { HISTORY_BYTES } from '../../src/cobrowse/codec.js';
+import { readCobrowseFrame } from '../../src/protocol/index.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { signIn } from './pages.js';
 
@@ -25,30 +28,39 @@ export interface CapturedBatch {
   json: string;
 }
 
+/** Decodes one recording's batches in order, synchronously, with Node's zlib (independent of the console's decoder). */
+class NodeBatchDecoder {
+  #history: Buffer | null = null;
+
+  decode(batch: Batch): string {
+    const history = batch.full ? Buffer.alloc(0) : this.#history;
+    if (!history) throw new Error('a chained batch without the batches before it');
+    const json = batch.encoding === 'gzip' ? gunzipSync(batch.bytes) : inflateRawSync(batch.bytes, { dictionary: history });
+    const all = Buffer.concat([history, json]);
+    this.#history = all.subarray(Math.max(0, all.byteLength - HISTORY_BYTES));
+    return json.toString('utf8');
+  }
+}
+
 /**
- * Rebuilds the `cobrowse:events` batches among captured frames. socket.io sends a binary event as a
- * text packet (`45<n>-/widget,<ack>[...]`) followed by its n binary attachments.
+ * Rebuilds the `cobrowse:events` batches among captured frames. socket.io sends a binary event as
+ * a text packet (`451-/widget,<ack>["cobrowse:events",{"_placeholder":true,"num":0}]`) followed by
+ * its binary attachment, which holds the frame's header and bytes. Chained batches need every
+ * batch before them, back to a full one.
  */
 export function cobrowseBatches(frames: readonly SentFrame[]): CapturedBatch[] {
-  const parts = new Map<string, { header: { recording: string; batch: number; full: boolean; parts: number }; data: Buffer[] }>();
+  const streams = new Map<string, { assembler: FrameAssembler; decoder: NodeBatchDecoder }>();
   const out: CapturedBatch[] = [];
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
-    if (typeof f !== 'string') continue;
-    const m = /^45(\d+)-\/widget,\d*(\[.*)$/s.exec(f);
-    if (!m) continue;
-    const [event, header] = JSON.parse(m[2]) as [string, { recording: string; batch: number; part: number; parts: number; full: boolean }];
-    if (event !== 'cobrowse:events') continue;
-    const data = frames[i + 1];
-    if (!Buffer.isBuffer(data)) continue;
-    const key = `${header.recording}:${header.batch}`;
-    const entry = parts.get(key) ?? { header, data: [] };
-    entry.data[header.part] = data;
-    parts.set(key, entry);
-    if (entry.data.filter(Boolean).length === header.parts) {
-      out.push({ ...header, json: gunzipSync(Buffer.concat(entry.data)).toString('utf8') });
-      parts.delete(key);
-    }
+    if (typeof f !== 'string' || !/^451-\/widget,\d*\["cobrowse:events"/.test(f)) continue;
+    const frame = readCobrowseFrame(frames[i + 1]);
+    if (!frame) continue;
+    const key = `${frame.sessionId}:${frame.recording}`;
+    const at = streams.get(key) ?? { assembler: new FrameAssembler(), decoder: new NodeBatchDecoder() };
+    streams.set(key, at);
+    const batch = at.assembler.add(frame);
+    if (batch) out.push({ recording: batch.recording, batch: batch.batch, full: batch.full, json: at.decoder.decode(batch) });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 /**
  * Puts the parts of each batch back together (SPEC.md C-4). Frames of one recording arrive in
- * order; a batch whose parts stop coming is dropped when a later one completes, and nothing counts
- * until a `full` batch (a snapshot) arrives, so a late watcher starts on a whole page.
+ * order; nothing counts until a `full` batch (a snapshot) arrives, so a late watcher starts on a
+ * whole page. A chained batch decodes only with every batch before it back to the last full one,
+ * so after a lost batch (or one whose parts stop coming) everything waits for the next full batch.
  */
-import type { CobrowseFrame } from '../../../src/protocol/index.js';
+import type { CobrowseFrame, FrameEncoding } from '../../../src/protocol/index.js';
 import { joinParts } from '../../../src/cobrowse/codec.js';
 
 /** A whole batch: its compressed bytes and whether it starts with a full snapshot. */
@@ -11,6 +12,7 @@ export interface Batch {
   recording: string;
   batch: number;
   full: boolean;
+  encoding: FrameEncoding;
   bytes: Uint8Array;
 }
 
@@ -20,7 +22,9 @@ const asBytes = (data: Uint8Array | ArrayBuffer) => (data instanceof Uint8Array 
 export class FrameAssembler {
   #recording = '';
   #started = false;
-  #open: { batch: number; full: boolean; parts: (Uint8Array | undefined)[]; have: number } | null = null;
+  /** The last batch completed since the last full one. */
+  #last = -1;
+  #open: { batch: number; full: boolean; encoding: FrameEncoding; parts: (Uint8Array | undefined)[]; have: number } | null = null;
 
   /** Adds a frame; returns the batch it completes, if any. */
   add(frame: CobrowseFrame): Batch | null {
@@ -33,8 +37,19 @@ export class FrameAssembler {
     const continues = this.#open?.batch === frame.batch;
     if (!this.#started && !continues && !(frame.full && frame.part === 0)) return null;
     if (!continues) {
-      if (frame.part !== 0) return null; // The start of this batch was lost.
-      this.#open = { batch: frame.batch, full: frame.full, parts: new Array<Uint8Array | undefined>(frame.parts), have: 0 };
+      if (frame.part !== 0 || (!frame.full && frame.batch !== this.#last + 1)) {
+        // Something before this batch was lost: wait for the next snapshot.
+        this.#started = false;
+        this.#open = null;
+        return null;
+      }
+      this.#open = {
+        batch: frame.batch,
+        full: frame.full,
+        encoding: frame.encoding,
+        parts: new Array<Uint8Array | undefined>(frame.parts),
+        have: 0,
+      };
     }
     const open = this.#open;
     if (!open) return null;
@@ -44,7 +59,14 @@ export class FrameAssembler {
     if (open.have < open.parts.length) return null;
     this.#open = null;
     this.#started = true;
-    return { recording: frame.recording, batch: frame.batch, full: open.full, bytes: joinParts(open.parts as Uint8Array[]) };
+    this.#last = frame.batch;
+    return {
+      recording: frame.recording,
+      batch: frame.batch,
+      full: open.full,
+      encoding: open.encoding,
+      bytes: joinParts(open.parts as Uint8Array[]),
+    };
   }
 
   /** Forgets everything; the next full batch starts again. */

@@ -6,7 +6,7 @@
  */
 import { Replayer } from '@rrweb/replay';
 import type { CobrowseFrame } from '../../../src/protocol/index.js';
-import { decodeBatch } from '../../../src/cobrowse/codec.js';
+import { BatchDecoder } from '../../../src/cobrowse/codec.js';
 import { FrameAssembler, type Batch } from './frame-assembler.js';
 import { guardEvent } from './stream-guard.js';
 
@@ -27,6 +27,9 @@ const META = 4;
 /** Replays a stream into `root`. */
 export class LiveReplay {
   readonly #assembler = new FrameAssembler();
+  #decoder = new BatchDecoder();
+  /** The recording the decoder's history belongs to (chained batches decode only against their own). */
+  #decoding = '';
   #replayer: Replayer | null = null;
   #queue: Promise<void> = Promise.resolve();
   /** Smallest seen (console clock - visitor clock) at arrival: events play with the least latency. */
@@ -69,14 +72,21 @@ export class LiveReplay {
   }
 
   async #play(batch: Batch): Promise<void> {
-    const raw = await decodeBatch(batch.bytes);
+    if (batch.recording !== this.#decoding) {
+      this.#decoding = batch.recording;
+      this.#decoder = new BatchDecoder();
+    }
+    const raw = await this.#decoder.decode(batch);
     if (this.#closed) return;
     const events = raw.map(guardEvent).filter((e): e is ReplayEvent => e !== null);
     const last = events.at(-1);
     if (!last) return;
     this.#offset = Math.min(this.#offset, Date.now() - last.timestamp);
     for (const e of events) e.timestamp += this.#offset;
-    const replayer = this.#replayer ?? this.#start(events[0].timestamp);
+    // The replayer's clock starts now, on the console's clock that the timestamps were moved to: events
+    // play as they arrive. (Starting at the first event's time delayed every later one by how long
+    // the first snapshot took to record.)
+    const replayer = this.#replayer ?? this.#start(Date.now());
     if (batch.full) this.#recording = batch.recording;
     for (const e of events) {
       replayer.addEvent(e);

@@ -6,6 +6,7 @@
 import type { Socket } from 'socket.io-client';
 import {
   fail,
+  readCobrowseFrame,
   type CobrowseFrame,
   type CobrowseStopped,
   type ConsoleCommands,
@@ -35,8 +36,9 @@ export class CobrowseWatch {
   bind(socket: ConsoleSocket): void {
     this.#socket = socket;
     socket.on('connect', () => void this.#watch());
-    socket.on('cobrowse:events', (frame) => {
-      if (frame.sessionId === this.#current?.sessionId) this.#current.sink.frame(frame);
+    socket.on('cobrowse:events', (bytes) => {
+      const frame = readCobrowseFrame(bytes);
+      if (frame && frame.sessionId === this.#current?.sessionId) this.#current.sink.frame(frame);
     });
     socket.on('cobrowse:stopped', (info) => {
       if (info.sessionId === this.#current?.sessionId) this.#current.sink.stopped(info);

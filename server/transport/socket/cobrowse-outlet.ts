@@ -4,6 +4,7 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import {
+  encodeCobrowseFrame,
   fail,
   type CobrowseControlSchema,
   type CobrowseHighlightSchema,
@@ -28,7 +29,7 @@ export function socketCobrowseOutlet(
 ): CobrowseOutlet {
   return {
     toWatchers(frame) {
-      consoleNs.to(cobrowseRoom(frame.sessionId)).emit('cobrowse:events', frame);
+      consoleNs.to(cobrowseRoom(frame.sessionId)).emit('cobrowse:events', encodeCobrowseFrame(frame));
     },
     askSnapshot(sessionId) {
       widget.to(sessionRoom(sessionId)).emit('cobrowse:snapshot', { sessionId });

@@ -1,19 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COBROWSE_LIMITS, type CobrowseFrame } from '../../../src/protocol/index.js';
+import { COBROWSE_LIMITS, encodeCobrowseFrame, readCobrowseFrame, type CobrowseFrame } from '../../../src/protocol/index.js';
 import { act, emitAck, emitRaw, nextEvent, valueOf, type ConsoleSocket, type WidgetSocket } from '../../support/test-server.js';
 import { startTeam, type Team } from './team.js';
 
-const frame = (sessionId: string, over: Partial<CobrowseFrame> = {}) => ({
+const fields = (sessionId: string, over: Partial<CobrowseFrame> = {}): CobrowseFrame => ({
   sessionId,
   recording: 'rec-1',
   batch: 0,
   part: 0,
   parts: 1,
   full: true,
+  encoding: 'gzip',
   data: Buffer.from([31, 139, 8, 0, 1, 2, 3, 4]),
   ...over,
 });
+/** A frame as the widget sends it: one binary message, header included. */
+const frame = (sessionId: string, over: Partial<CobrowseFrame> = {}) => Buffer.from(encodeCobrowseFrame(fields(sessionId, over)));
+/** A relayed frame, read as the console reads it. */
+const read = (bytes: unknown): CobrowseFrame => {
+  const f = readCobrowseFrame(bytes);
+  assert.ok(f, 'a well-formed frame');
+  return f;
+};
+const of = (sessionId: string) => (bytes: unknown) => readCobrowseFrame(bytes)?.sessionId === sessionId;
 
 /** Resolves true if `event` arrives on `socket` before `until` settles, else false. */
 async function heardBefore(socket: ConsoleSocket, event: 'cobrowse:events', until: Promise<unknown>): Promise<boolean> {
@@ -60,12 +70,12 @@ describe('C-1..C-5: the co-browse relay over real sockets', () => {
     const watching = valueOf(await emitAck(team.bob.socket, 'cobrowse:watch', { sessionId }));
     assert.deepEqual(watching, { sessionId, visitorOnline: true });
     assert.deepEqual(await asked, { sessionId });
-    const sent = frame(sessionId, { data: Buffer.from('hello stream') });
-    const relayed = nextEvent(team.bob.socket, 'cobrowse:events', (f) => f.sessionId === sessionId);
+    const sent = frame(sessionId, { data: Buffer.from('hello stream'), batch: 3, full: false, encoding: 'chained' });
+    const relayed = nextEvent(team.bob.socket, 'cobrowse:events', of(sessionId));
     valueOf(await emitAck(widget, 'cobrowse:events', sent));
     const got = await relayed;
-    assert.equal(Buffer.from(got.data as Uint8Array).toString(), 'hello stream');
-    assert.deepEqual({ ...got, data: null }, { ...sent, data: null });
+    assert.deepEqual(Buffer.from(got as Uint8Array), sent);
+    assert.equal(Buffer.from(read(got).data as Uint8Array).toString(), 'hello stream');
   });
 
   test('C-1: a channel member outside the session may not watch; an invited participant may and sees the same', async () => {
@@ -75,10 +85,10 @@ describe('C-1..C-5: the co-browse relay over real sockets', () => {
     valueOf(await act(team.bob.socket, sessionId, { type: 'invite', technicianId: team.carol.id }));
     valueOf(await emitAck(team.carol.socket, 'cobrowse:watch', { sessionId }));
     valueOf(await emitAck(team.bob.socket, 'cobrowse:watch', { sessionId }));
-    const atCarol = nextEvent(team.carol.socket, 'cobrowse:events', (f) => f.sessionId === sessionId);
-    const atBob = nextEvent(team.bob.socket, 'cobrowse:events', (f) => f.sessionId === sessionId);
+    const atCarol = nextEvent(team.carol.socket, 'cobrowse:events', of(sessionId));
+    const atBob = nextEvent(team.bob.socket, 'cobrowse:events', of(sessionId));
     valueOf(await emitAck(widget, 'cobrowse:events', frame(sessionId, { batch: 7 })));
-    assert.deepEqual([(await atCarol).batch, (await atBob).batch], [7, 7]);
+    assert.deepEqual([read(await atCarol).batch, read(await atBob).batch], [7, 7]);
   });
 
   test('C-1: a participant removed from the session stops receiving', async () => {
@@ -129,11 +139,14 @@ describe('C-1..C-5: the co-browse relay over real sockets', () => {
     const big = await emitRaw(widget, 'cobrowse:events', frame(sessionId, { data: Buffer.alloc(COBROWSE_LIMITS.frameBytes + 4096, 1) }));
     assert.equal(big.ok ? 'ok' : big.error, 'payload_too_large');
     const cases: unknown[] = [
-      frame(sessionId, { data: 'not binary' as unknown as Buffer }),
+      fields(sessionId),
+      'not binary',
+      Buffer.from('not a frame'),
+      Buffer.from([1, 0]),
+      frame(sessionId).subarray(0, 20),
       frame(sessionId, { data: Buffer.alloc(0) }),
       frame(sessionId, { part: 2, parts: 2 }),
       frame(sessionId, { parts: COBROWSE_LIMITS.parts + 1 }),
-      { ...frame(sessionId), extra: 1 },
       frame('../etc'),
     ];
     for (const payload of cases) {
@@ -146,9 +159,9 @@ describe('C-1..C-5: the co-browse relay over real sockets', () => {
   test('C-4: a frame near the limit goes through (binary counts as its bytes, not as JSON)', async () => {
     const { sessionId, widget } = await viewed();
     valueOf(await emitAck(team.bob.socket, 'cobrowse:watch', { sessionId }));
-    const relayed = nextEvent(team.bob.socket, 'cobrowse:events', (f) => f.sessionId === sessionId);
+    const relayed = nextEvent(team.bob.socket, 'cobrowse:events', of(sessionId));
     valueOf(await emitAck(widget, 'cobrowse:events', frame(sessionId, { data: Buffer.alloc(COBROWSE_LIMITS.frameBytes, 7) })));
-    assert.equal((await relayed).data.byteLength, COBROWSE_LIMITS.frameBytes);
+    assert.equal(read(await relayed).data.byteLength, COBROWSE_LIMITS.frameBytes);
   });
 
   test('C-3: asking for a snapshot again needs watching first', async () => {
