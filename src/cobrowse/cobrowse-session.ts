@@ -10,7 +10,7 @@ import { Batcher } from './batcher.js';
 import { isBlockedEvent } from './blocked-filter.js';
 import { BLOCK_SELECTOR, MASK_INPUT_OPTIONS, MASK_TEXT_SELECTOR, maskText } from './privacy.js';
 import { scrubEvent } from './scrub.js';
-import { defineGuideOverlay, type GuideOverlay } from './guide-overlay.js';
+import type { GuideOverlay } from './guide-overlay.js';
 import { defineViewingBar, type ViewingBar } from './viewing-bar.js';
 
 /** A snapshot younger than this is fresh enough for a new watcher (SPEC.md C-3). */
@@ -52,7 +52,7 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
   bar.technician = options.technician;
   bar.addEventListener('porthole-stop-viewing', () => options.onStop());
   document.documentElement.append(bar);
-  defineGuideOverlay();
+  // Defined by its chunk on the first pointer or highlight; until then an inert element.
   const guide = document.createElement('porthole-guide') as GuideOverlay;
   document.documentElement.append(guide);
 
@@ -99,8 +99,12 @@ export function startCobrowse(options: CobrowseOptions): CobrowseHandle {
     },
     guide(fact) {
       if (stopped) return;
-      if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
-      else guide.point(fact.technician, fact.x, fact.y);
+      void import('./guide-overlay.js').then((m) => {
+        m.defineGuideOverlay();
+        if (stopped) return;
+        if ('nodeId' in fact) guide.highlight(record.mirror.getNode(fact.nodeId));
+        else guide.point(fact.technician, fact.x, fact.y);
+      });
     },
     async control(command) {
       // A chunk of its own: only a visitor who also grants control needs it.

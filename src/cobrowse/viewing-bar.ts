@@ -5,7 +5,6 @@
  * "What is hidden" toggles the outlines of what the technician cannot see (C-14).
  * Event: `porthole-stop-viewing` when Stop is pressed.
  */
-import { defineHiddenView } from './hidden-view.js';
 
 const CSS = `
 :host { all: initial; position: fixed; top: 0; left: 50%; transform: translateX(-50%); z-index: 2147483001;
@@ -46,9 +45,13 @@ export class ViewingBar extends HTMLElement {
   /** Shows or removes the outlines of the masked and blocked areas on the page. */
   showHidden(on: boolean): void {
     if (on && !this.#hidden) {
-      defineHiddenView();
       this.#hidden = document.createElement('porthole-hidden-view');
       document.documentElement.append(this.#hidden);
+      // A chunk of its own (most visitors never ask): the element upgrades when it arrives.
+      import('./hidden-view.js').then(
+        (m) => m.defineHiddenView(),
+        () => this.showHidden(false),
+      );
     } else if (!on) {
       this.#hidden?.remove();
       this.#hidden = null;

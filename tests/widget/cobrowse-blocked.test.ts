@@ -1,19 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startCobrowse, type CobrowseHandle } from '../../src/cobrowse/cobrowse-session.js';
-import { decodeBatch, joinParts } from '../../src/cobrowse/codec.js';
+import { streamText } from './stream-text.js';
 import type { CobrowseFrame } from '../../src/protocol/cobrowse.js';
-
-const asBytes = (d: Uint8Array | ArrayBuffer) => (d instanceof Uint8Array ? d : new Uint8Array(d));
-
-/** Every event the frames carry, as JSON text. */
-async function streamText(frames: readonly CobrowseFrame[]): Promise<string> {
-  const batches = new Map<string, CobrowseFrame[]>();
-  for (const f of frames) batches.set(`${f.recording}:${f.batch}`, [...(batches.get(`${f.recording}:${f.batch}`) ?? []), f]);
-  const texts = await Promise.all(
-    [...batches.values()].map(async (parts) => JSON.stringify(await decodeBatch(joinParts(parts.map((p) => asBytes(p.data)))))),
-  );
-  return texts.join('\n');
-}
 
 describe('C-7: nothing inside a blocked element streams, open shadow roots included', () => {
   let handle: CobrowseHandle;
@@ -49,5 +37,33 @@ describe('C-7: nothing inside a blocked element streams, open shadow roots inclu
       expect(sent, secret).not.to.include(secret);
     }
     expect(sent).to.include('Visible text');
+  });
+});
+
+describe('C-3: asks for a snapshot right after one', () => {
+  it('are deferred, not dropped, and share one snapshot', async () => {
+    await fixture(html`<main><p>Snapshot page</p></main>`);
+    const frames: CobrowseFrame[] = [];
+    const handle = startCobrowse({ sessionId: 's2', technician: 'Ada', send: (f) => frames.push(f), onStop: () => undefined });
+    try {
+      await waitUntil(() => frames.length > 0, 'the first snapshot was sent');
+      // A console that joined just after the first snapshot, and another at once: one more snapshot for both.
+      handle.snapshot();
+      handle.snapshot();
+      const fulls = async () =>
+        (await streamText(frames))
+          .split('\n')
+          .flatMap((line) => JSON.parse(line) as { type: number }[])
+          .filter((e) => e.type === 2).length;
+      await waitUntil(async () => (await fulls()) === 2, 'a second full snapshot', { timeout: 3000 });
+      const marker = document.createElement('p');
+      marker.textContent = 'after the second snapshot';
+      document.body.append(marker);
+      await waitUntil(async () => (await streamText(frames)).includes('after the second snapshot'), 'a later change streamed');
+      expect(await fulls()).to.equal(2, 'the two asks shared one snapshot');
+      marker.remove();
+    } finally {
+      handle.stop();
+    }
   });
 });

@@ -1,20 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startCobrowse, type CobrowseHandle } from '../../src/cobrowse/cobrowse-session.js';
-import { decodeBatch, joinParts } from '../../src/cobrowse/codec.js';
+import { streamText } from './stream-text.js';
 import type { HiddenView } from '../../src/cobrowse/hidden-view.js';
 import type { CobrowseFrame } from '../../src/protocol/cobrowse.js';
-
-const asBytes = (d: Uint8Array | ArrayBuffer) => (d instanceof Uint8Array ? d : new Uint8Array(d));
-
-/** Every event the frames carry, as JSON text. */
-async function streamText(frames: readonly CobrowseFrame[]): Promise<string> {
-  const batches = new Map<string, CobrowseFrame[]>();
-  for (const f of frames) batches.set(`${f.recording}:${f.batch}`, [...(batches.get(`${f.recording}:${f.batch}`) ?? []), f]);
-  const texts = await Promise.all(
-    [...batches.values()].map(async (parts) => JSON.stringify(await decodeBatch(joinParts(parts.map((p) => asBytes(p.data)))))),
-  );
-  return texts.join('\n');
-}
 
 describe('C-14: "What is hidden" shows the visitor what the technician cannot see', () => {
   let handle: CobrowseHandle;
@@ -47,11 +35,13 @@ describe('C-14: "What is hidden" shows the visitor what the technician cannot se
   const toggle = () => bar().querySelector<HTMLButtonElement>('button.hidden-toggle')!;
   const boxes = () => document.querySelector<HiddenView>('porthole-hidden-view')?.outlines() ?? [];
 
-  it('outlines every masked field and text and every blocked element, labelled, over the very elements', () => {
+  it('outlines every masked field and text and every blocked element, labelled, over the very elements', async () => {
     const before = page.outerHTML;
     expect(toggle().textContent).to.equal('What is hidden');
     toggle().click();
     expect(toggle().getAttribute('aria-pressed')).to.equal('true');
+    // The overlay is a chunk of its own, loaded on the first click.
+    await waitUntil(() => customElements.get('porthole-hidden-view'), 'the overlay chunk loaded');
     const shown = boxes().map((b) => b.querySelector('.label')?.textContent);
     // Email, password, the masked paragraph and the shadow root's field are masked; the blocked div
     // (with its field inside it, counted once) and the rr-block div are blocked; the submit button and public text are neither.
@@ -66,6 +56,7 @@ describe('C-14: "What is hidden" shows the visitor what the technician cannot se
 
   it('follows changes of the page and goes away when toggled off or when viewing stops', async () => {
     toggle().click();
+    await waitUntil(() => customElements.get('porthole-hidden-view'), 'the overlay chunk loaded');
     const count = boxes().length;
     const added = document.createElement('textarea');
     page.append(added);
@@ -79,7 +70,7 @@ describe('C-14: "What is hidden" shows the visitor what the technician cannot se
 
   it('C-7: the outlines never appear in the stream', async () => {
     toggle().click();
-    expect(boxes().length).to.be.above(0);
+    await waitUntil(() => boxes().length > 0, 'outlines shown');
     // A change after the overlay: once its batch is out, anything the overlay caused would be too.
     const marker = document.createElement('p');
     marker.textContent = 'after the overlay';
