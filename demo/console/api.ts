@@ -4,28 +4,13 @@
  * Every answer is a `Result`, also when the server cannot be reached.
  */
 import {
-  fail,
   type ChannelCreate,
   type ChannelFields,
   type ChannelView,
-  type Result,
   type TechnicianCreate,
   type TechnicianView,
 } from '../../src/protocol/index.js';
-
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
-  try {
-    const res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await res.json()) as Result<T>;
-  } catch {
-    return fail('internal', 'The server cannot be reached.');
-  }
-}
+import { call } from './api-call.js';
 
 /** Signs in; the server sets the cookie. */
 export const login = (email: string, password: string) => call<TechnicianView>('POST', '/api/auth/login', { email, password });

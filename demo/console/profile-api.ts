@@ -2,27 +2,8 @@
  * The console's HTTP calls for channel profiles (pre-chat form, business hours, identity secret)
  * and messages left while offline. Every answer is a `Result`, also when the server cannot be reached.
  */
-import {
-  fail,
-  type ChannelProfileFields,
-  type ChannelProfileView,
-  type OfflineMessageView,
-  type Result,
-} from '../../src/protocol/index.js';
-
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
-  try {
-    const res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await res.json()) as Result<T>;
-  } catch {
-    return fail('internal', 'The server cannot be reached.');
-  }
-}
+import { type ChannelProfileFields, type ChannelProfileView, type OfflineMessageView } from '../../src/protocol/index.js';
+import { call } from './api-call.js';
 
 const profilePath = (channelId: string) => `/api/channels/${encodeURIComponent(channelId)}/profile`;
 

@@ -2,21 +2,8 @@
  * The console's HTTP calls for a channel's unattended access (U-1, U-2): the settings, and a new
  * channel key, which the answer carries once. Every answer is a `Result`, also when the server cannot be reached.
  */
-import { fail, type Result, type UnattendedKeyView, type UnattendedSettingsView } from '../../src/protocol/index.js';
-
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
-  try {
-    const res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await res.json()) as Result<T>;
-  } catch {
-    return fail('internal', 'The server cannot be reached.');
-  }
-}
+import { type UnattendedKeyView, type UnattendedSettingsView } from '../../src/protocol/index.js';
+import { call } from './api-call.js';
 
 const base = (channelId: string) => `/api/channels/${encodeURIComponent(channelId)}`;
 
