@@ -17,7 +17,7 @@ import { launchChromium } from '../support/browser.js';
 import { startElevationBroker, type ElevationBroker } from '../support/elevation-broker.js';
 import { escalatedSession, type EscalatedSession } from '../support/escalated-session.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { startSupportClient, type SupportClientProcess } from '../support/support-client-process.js';
+import { startSupportClient, SUPPORT_CLIENT_FILE, type SupportClientProcess } from '../support/support-client-process.js';
 import { signIn, watch } from './pages.js';
 
 const asRoot = process.getuid?.() === 0;
@@ -34,8 +34,12 @@ const problems: string[] = [];
 // The standard user's home and files folder: it must be able to enter and write it.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-elevation-'));
 fs.chmodSync(work, 0o777);
+// The client too: the checkout may sit in a folder the standard user cannot enter (mktemp's 0700).
+const clientFile = path.join(work, path.basename(SUPPORT_CLIENT_FILE));
 
 before(async () => {
+  fs.copyFileSync(SUPPORT_CLIENT_FILE, clientFile);
+  fs.chmodSync(clientFile, 0o755);
   server = await startServerProcess();
   browser = await launchChromium();
   tech = watch(await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage(), 'technician', problems);
@@ -69,7 +73,7 @@ test('E-12, E-13: a standard user’s client says its limits; the visitor declin
   broker = await startElevationBroker(work, { HOME: work });
   const first = startSupportClient(
     ['--server', server.url, '--code', escalated.ticket.code, '--files-dir', path.join(work, 'in')],
-    undefined,
+    clientFile,
     {
       user: STANDARD_USER,
       env: { HOME: work, ...broker.env },

@@ -42,10 +42,14 @@ export async function startElevationBroker(dir: string, childEnv: Record<string,
     });
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  // A copy in `dir`: the checkout may sit in a folder the standard user cannot enter (mktemp's 0700).
+  const launcher = path.join(dir, path.basename(ELEVATION_LAUNCHER));
+  fs.copyFileSync(ELEVATION_LAUNCHER, launcher);
+  fs.chmodSync(launcher, 0o755);
   // Connecting to a Unix socket needs write permission on it.
   fs.chmodSync(socketPath, 0o777);
   return {
-    env: { PORTHOLE_ELEVATE_WITH: ELEVATION_LAUNCHER, PORTHOLE_TEST_ELEVATION_BROKER: socketPath },
+    env: { PORTHOLE_ELEVATE_WITH: launcher, PORTHOLE_TEST_ELEVATION_BROKER: socketPath },
     elevated: () =>
       Promise.race([
         first,
