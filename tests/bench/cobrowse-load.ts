@@ -67,8 +67,11 @@ class Watcher {
   #queue: Promise<void> = Promise.resolve();
   /** Stamps seen (visitor's Date.now() at the change) and when each was decoded. */
   readonly latencies: number[] = [];
-  snapshots = 0;
   recording = false;
+  #snapshotSeen: () => void = () => undefined;
+  /** Resolves with the first full snapshot. */
+  readonly firstSnapshot = new Promise<void>((resolve) => (this.#snapshotSeen = resolve));
+  #waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(
     readonly socket: Socket,
@@ -86,12 +89,31 @@ class Watcher {
         }
         const json = JSON.stringify(await this.#decoder.decode(batch));
         const now = Date.now();
-        if (batch.full) this.snapshots++;
+        if (batch.full) this.#snapshotSeen();
         if (!this.recording) return;
         for (const m of json.matchAll(/bench:\d+:(\d+)/g)) this.latencies.push(now - Number(m[1]));
+        this.#waiters = this.#waiters.filter((w) => (this.latencies.length >= w.count ? (w.resolve(), false) : true));
       });
     });
   }
+
+  /** Resolves once `count` stamped changes were decoded. */
+  whenSeen(count: number): Promise<void> {
+    if (this.latencies.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+}
+
+/** `work`, or a rejection naming `what` after `ms`: a bound on waiting, not a pause. */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  return Promise.race([work, late])
+    .finally(() => clearTimeout(timer))
+    .then((r) => {
+      if (r === 'late' && what) throw new Error(what);
+      return r;
+    });
 }
 
 /**
@@ -151,14 +173,8 @@ export async function runCobrowseLoad(server: ServerProcess, sessions: number, s
         pages.push(g.page);
       }
     }
-    // Every watcher has its first snapshot before the clock starts. A watch that lands right after
-    // the recorder's first snapshot is not answered with another (FRESH_SNAPSHOT_MS): ask again.
-    const deadline = Date.now() + 120_000;
-    while (watchers.some((w) => w.snapshots === 0)) {
-      if (Date.now() > deadline) throw new Error('not every session sent a snapshot');
-      await new Promise((r) => setTimeout(r, 1000));
-      for (const w of watchers) if (w.snapshots === 0) await ask(w.socket, 'cobrowse:snapshot', { sessionId: w.sessionId });
-    }
+    // Every watcher has its first snapshot before the clock starts.
+    await within(Promise.all(watchers.map((w) => w.firstSnapshot)), 120_000, 'not every session sent a snapshot');
     for (const w of watchers) w.recording = true;
     const cpuBefore = cpuMs(server.child.pid!);
     const began = Date.now();
@@ -167,15 +183,9 @@ export async function runCobrowseLoad(server: ServerProcess, sessions: number, s
     const changes = pages.length * Math.floor((seconds * 1000) / TICK_MS);
     const cpuMsUsed = cpuMs(server.child.pid!) - cpuBefore;
     const elapsed = Date.now() - began;
-    // The last changes are still on their way: wait for the count to settle (bounded).
-    const settle = Date.now() + 5000;
-    let last = -1;
-    for (;;) {
-      const seen = watchers.reduce((n, w) => n + w.latencies.length, 0);
-      if (seen === last || Date.now() > settle) break;
-      last = seen;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    // The last changes are still on their way: wait until each watcher saw its page's (at most 5 s;
+    // what is missing then counts as not seen).
+    await within(Promise.all(watchers.map((w) => w.whenSeen(changes / pages.length))), 5000, '');
     const all = watchers.flatMap((w) => w.latencies);
     return {
       sessions,
