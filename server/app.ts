@@ -8,6 +8,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
+import { coalesceWrites } from './transport/socket/write-coalescing.js';
 import { fail, LIMITS, NAMESPACES } from '../src/protocol/index.js';
 import type { FloodRule } from './core/flood-limit.js';
 import type { MailSender } from './core/desk/desk-ports.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     cors: { origin: true, credentials: false },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
+  coalesceWrites(io);
 
   const widgetNs = io.of(NAMESPACES.widget) as WidgetNamespace;
   const consoleNs = io.of(NAMESPACES.console) as ConsoleNamespace;

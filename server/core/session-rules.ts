@@ -16,6 +16,25 @@ export function expirationMs(channel: Pick<Channel, 'expirationMinutes'>): numbe
   return channel.expirationMinutes * 60_000;
 }
 
+/** At most this much may the stored deadline lag "now + expiration" before activity moves it. */
+export const DEADLINE_SLACK_MS = 60_000;
+
+/**
+ * S-8: the deadline activity at `now` gives the session, or undefined when the stored one is close
+ * enough: within a minute, and within 1% of the expiration time (36 s of the default hour). Moving the deadline rewrites the
+ * session's row and its expiry index entry, so a busy chat moving it on every message would pay
+ * two page writes per message for a difference nobody can see.
+ */
+export function deadlineAfterActivity(
+  session: Pick<Session, 'expiresAt'>,
+  channel: Pick<Channel, 'expirationMinutes'>,
+  now: number,
+): number | undefined {
+  const wanted = now + expirationMs(channel);
+  const slack = Math.min(DEADLINE_SLACK_MS, expirationMs(channel) / 100);
+  return session.expiresAt >= wanted - slack ? undefined : wanted;
+}
+
 /** True while the session is neither closed, expired nor deleted, on the server clock (S-8). */
 export function isOpen(session: Pick<Session, 'status'> & Partial<Pick<Session, 'expiresAt' | 'deletedAt'>>, now?: number): boolean {
   if (!OPEN.has(session.status) || session.deletedAt) return false;

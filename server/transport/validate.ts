@@ -10,21 +10,24 @@ import { fail, ok, type Result } from '../../src/protocol/index.js';
  * length; non-serialisable payloads count as infinite.
  */
 function byteSize(payload: unknown): number {
-  let binary = 0;
-  // `this[key]` is the value before its toJSON(), so a Buffer is seen as binary, not as a number list.
-  function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-    const original = this[key];
-    if (original instanceof ArrayBuffer || ArrayBuffer.isView(original)) {
-      binary += original.byteLength;
-      return 0;
-    }
-    return value;
-  }
+  binaryBytes = 0;
   try {
-    return Buffer.byteLength(JSON.stringify(payload, replacer) ?? '') + binary;
+    return Buffer.byteLength(JSON.stringify(payload, countBinary) ?? '') + binaryBytes;
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+}
+
+// Module-level, not a closure per call: validation runs on every socket event.
+let binaryBytes = 0;
+/** `this[key]` is the value before its toJSON(), so a Buffer is seen as binary, not as a number list. */
+function countBinary(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  if (original instanceof ArrayBuffer || ArrayBuffer.isView(original)) {
+    binaryBytes += original.byteLength;
+    return 0;
+  }
+  return value;
 }
 
 /**

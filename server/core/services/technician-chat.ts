@@ -6,7 +6,7 @@ import { technicianMayAct } from '../access-rules.js';
 import { MAX_ACTIVE_SESSIONS } from '../session-actions.js';
 import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
-import { afterTechnicianReply, canPost, expirationMs } from '../session-rules.js';
+import { afterTechnicianReply, canPost, deadlineAfterActivity } from '../session-rules.js';
 import { messageView } from '../views.js';
 import { chatGates, type ChatGates } from './chat-gates.js';
 import { chatSignals } from './chat-signals.js';
@@ -54,7 +54,7 @@ export function technicianChat({ store, env, publish, gates = chatGates(env) }: 
           createdAt: now,
           ...(attachment.value ? { attachment: attachment.value } : {}),
         },
-        channel ? now + expirationMs(channel) : undefined,
+        channel ? deadlineAfterActivity(found.value, channel, now) : undefined,
       );
       const view = messageView(message);
       if (!created) return ok(view);

@@ -5,7 +5,7 @@
 import { ok, type MessageSend, type MessagesSync, type NoteView, type Result } from '../../../src/protocol/index.js';
 import { technicianMayAct } from '../access-rules.js';
 import type { Technician } from '../model.js';
-import { canPost, expirationMs } from '../session-rules.js';
+import { canPost, deadlineAfterActivity } from '../session-rules.js';
 import { noteView } from '../views.js';
 import type { ChatGates } from './chat-gates.js';
 import { audienceOf } from './session-feed.js';
@@ -37,7 +37,7 @@ export function technicianNotes({ store, env, publish }: TechnicianDeps, gates: 
           text: p.text,
           createdAt: now,
         },
-        channel ? now + expirationMs(channel) : undefined,
+        channel ? deadlineAfterActivity(found.value, channel, now) : undefined,
       );
       const view = noteView(note);
       if (created) publish.noteCreated(view, audienceOf(found.value, false));

@@ -16,7 +16,7 @@ import {
 import { visitorMayAct } from '../access-rules.js';
 import type { Channel, Visitor } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
-import { canPost, expirationMs, newVisitorSession, visitorReturns } from '../session-rules.js';
+import { canPost, deadlineAfterActivity, newVisitorSession, visitorReturns } from '../session-rules.js';
 import { messageView, permissionView, receiptView, sessionView } from '../views.js';
 import { chatGates, type ChatGates } from './chat-gates.js';
 import { attachments } from './attachments.js';
@@ -137,7 +137,7 @@ export function visitorChat({ store, env, publish, gates = chatGates(env) }: Vis
           createdAt: now,
           ...(attachment.value ? { attachment: attachment.value } : {}),
         },
-        channel ? now + expirationMs(channel) : undefined,
+        channel ? deadlineAfterActivity(access.value, channel, now) : undefined,
       );
       const view = messageView(message);
       if (created) publish.messageCreated(view, audienceOf(access.value));

@@ -32,15 +32,17 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
     return rows.map((r) => toSession(r, parts.get(r.id) ?? []));
   };
 
-  // Every command looks its session up first: the two queries of that are compiled once.
-  const sessionById = precompile(db.selectFrom('sessions').selectAll().where('id', '=', slot(0)), 1);
-  const participantsById = precompile(
+  // Every command looks its session up first: one compiled query, a row per participant (or one
+  // row with none), in the dialect-neutral form of a join rather than a JSON aggregate.
+  const sessionById = precompile(
     db
-      .selectFrom('session_participants')
-      .select(['session_id', 'technician_id'])
-      .where('session_id', '=', slot(0))
-      .orderBy('added_at')
-      .orderBy('technician_id'),
+      .selectFrom('sessions as s')
+      .leftJoin('session_participants as p', 'p.session_id', 's.id')
+      .selectAll('s')
+      .select('p.technician_id as participant_id')
+      .where('s.id', '=', slot(0))
+      .orderBy('p.added_at')
+      .orderBy('p.technician_id'),
     1,
   );
 
@@ -141,12 +143,12 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
       });
     },
     async findSession(id) {
-      const [row] = await sessionById(db, [id]);
-      if (!row) return undefined;
-      const parts = await participantsById(db, [id]);
+      const rows = await sessionById(db, [id]);
+      if (rows.length === 0) return undefined;
+      const { participant_id: _first, ...row } = rows[0];
       return toSession(
         row,
-        parts.map((p) => p.technician_id),
+        rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id])),
       );
     },
     async findSessionByInviteToken(token) {

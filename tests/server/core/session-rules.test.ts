@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SessionStatus } from '../../../src/protocol/index.js';
 import type { Session } from '../../../server/core/model.js';
-import { afterTechnicianReply, canPost, isOpen, newTechnicianSession, newVisitorSession } from '../../../server/core/session-rules.js';
+import {
+  afterTechnicianReply,
+  canPost,
+  deadlineAfterActivity,
+  isOpen,
+  newTechnicianSession,
+  newVisitorSession,
+} from '../../../server/core/session-rules.js';
 import { makeChannel, makeSession, MINUTE, T0 } from './fixtures.js';
 
 const session = (over: Partial<Session> = {}) => makeSession({ lastSeq: 3, ...over });
@@ -121,5 +128,21 @@ describe('session rules', () => {
     const taken = afterTechnicianReply(session(), 't1', T0 + 1);
     assert.ok(taken);
     assert.equal(afterTechnicianReply(taken, 't2', T0 + 2), null);
+  });
+
+  test('S-8: activity moves the deadline to now + expiration once the stored one lags by more than a minute', () => {
+    const channel = makeChannel({ expirationMinutes: 120 });
+    const now = T0 + 10 * MINUTE;
+    const wanted = now + 120 * MINUTE;
+    assert.equal(deadlineAfterActivity(session({ expiresAt: wanted - MINUTE - 1 }), channel, now), wanted);
+    assert.equal(deadlineAfterActivity(session({ expiresAt: wanted - MINUTE }), channel, now), undefined, 'a minute of lag is kept');
+    assert.equal(deadlineAfterActivity(session({ expiresAt: wanted + 5 }), channel, now), undefined, 'never moved back');
+  });
+
+  test('S-8: with an expiration time under 100 minutes the lag kept is 1% of it', () => {
+    const channel = makeChannel({ expirationMinutes: 10 });
+    const wanted = T0 + 10 * MINUTE;
+    assert.equal(deadlineAfterActivity(session({ expiresAt: wanted - 6_000 }), channel, T0), undefined);
+    assert.equal(deadlineAfterActivity(session({ expiresAt: wanted - 6_001 }), channel, T0), wanted);
   });
 });

@@ -140,6 +140,25 @@ export function messageContract(getStore: () => Store): void {
         [2, 1, 3],
       );
     });
+    test('S-8, M-1: a retry inside a batch leaves the deadline and the numbering as they were', async () => {
+      const store = getStore();
+      const { session } = await seedSession(store, { expiresAt: T0 + 100 });
+      const first = await store.appendMessage(visitorMessage(session.id, 'first'), T0 + 200);
+      const results = await Promise.all([
+        store.appendMessage(visitorMessage(session.id, 'first, retried', { clientId: first.message.clientId }), T0 + 900),
+        store.appendMessage(visitorMessage(session.id, 'next')),
+      ]);
+      assert.deepEqual(
+        results.map((r) => [r.message.seq, r.created]),
+        [
+          [1, false],
+          [2, true],
+        ],
+      );
+      const stored = await store.findSession(session.id);
+      assert.equal(stored?.expiresAt, T0 + 200, 'the retry did not push the deadline');
+      assert.equal(stored?.lastSeq, 2, 'the number the retry took was given back');
+    });
   });
 
   describe('listMessages', () => {
