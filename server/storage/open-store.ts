@@ -71,7 +71,9 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
 /** Opens, migrates and wraps the database at `location`. */
 export async function openStore(location: StoreLocation): Promise<Store> {
   const { db, raw } =
-    location.kind === 'sqlite' ? sqliteDb(location.file, location.synchronous) : { db: postgresDb(location.url, location.schema), raw: undefined };
+    location.kind === 'sqlite'
+      ? sqliteDb(location.file, location.synchronous)
+      : { db: postgresDb(location.url, location.schema), raw: undefined };
   try {
     await migrate(db, location.kind === 'postgres' ? (location.schema ?? 'public') : undefined);
   } catch (e) {

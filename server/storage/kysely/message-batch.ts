@@ -45,7 +45,7 @@ export function kyselyAppendBatch(db: Kysely<Database>): AppendBatch {
 export function sqliteAppendBatch(db: Kysely<Database>, raw: SqliteDatabase): AppendBatch {
   const run = sqliteMessageStatements(db, raw);
   const inTransaction = raw.transaction((batch: readonly Append[]) => runSteps(appendSteps(batch), run));
-  return (batch) => db.connection().execute(async () => inTransaction.immediate(batch));
+  return (batch) => db.connection().execute(() => Promise.resolve(inTransaction.immediate(batch)));
 }
 
 /** At most this many messages share a commit, so a huge backlog does not make one huge transaction. */
