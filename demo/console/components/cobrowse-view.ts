@@ -67,6 +67,8 @@ export class CobrowseView extends LitElement {
   @state() private controlling = false;
   /** Why the last control command was refused, if it was. */
   @state() private refusal = '';
+  /** The replayer's code (a lazy chunk, C-15): fetched with the first live view. */
+  @state() private viewer: 'loading' | 'ready' | 'failed' = 'loading';
 
   @query('.stage') private stage!: HTMLElement | null;
   @query('.viewport') private viewportEl!: HTMLElement | null;
@@ -137,6 +139,7 @@ export class CobrowseView extends LitElement {
         this.#lastActivity = Date.now();
         if (this.live === 'idle') this.live = 'live';
       },
+      viewer: (state) => (this.viewer = state),
     });
     this.watch.start(sessionId, {
       frame: (f) => this.#replay?.push(f),
@@ -152,6 +155,16 @@ export class CobrowseView extends LitElement {
       if (this.live === 'live' && Date.now() - this.#lastActivity > IDLE_MS) this.live = 'idle';
     }, 1000);
   }
+
+  /** A fresh snapshot; after the replayer's code failed to load, a new start that fetches it again. */
+  #refresh = () => {
+    if (this.viewer !== 'failed') return this.watch?.refresh();
+    const id = this.#watching;
+    this.#unwatch();
+    this.#watching = id;
+    this.live = 'waiting';
+    void this.updateComplete.then(() => this.#startReplay(id));
+  };
 
   #stopped(reason: CobrowseStopReason): void {
     // `left`: the watch stays; the visitor's next page sends a new snapshot (C-5).
@@ -189,7 +202,7 @@ export class CobrowseView extends LitElement {
     const notice = this.#notice();
     return html`<div class="bar">
         <h3>Live view</h3>
-        <span class="state ${this.live}" role="status"><span class="dot" aria-hidden="true"></span>${LABEL[this.live]}</span>
+        <span class="state ${this.live}" role="status"><span class="dot" aria-hidden="true"></span>${this.#label()}</span>
         ${this.moved ? html`<span class="state">Moved to another page</span>` : nothing}
         <span class="url" title=${this.href}>${this.href}</span>
         ${width && height ? html`<span class="size">${width} × ${height}</span>` : nothing}
@@ -218,7 +231,7 @@ export class CobrowseView extends LitElement {
               </button>`
             : nothing
         }
-        <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${() => this.watch?.refresh()}>Refresh</button>
+        <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${this.#refresh}>Refresh</button>
       </div>
       ${
         this.controlling
@@ -307,6 +320,11 @@ export class CobrowseView extends LitElement {
     }
   }
 
+  #label(): string {
+    if (this.live !== 'waiting' || this.viewer === 'ready') return LABEL[this.live];
+    return this.viewer === 'loading' ? 'Loading the viewer…' : LABEL.refused;
+  }
+
   #shown(): boolean {
     return this.live === 'live' || this.live === 'idle';
   }
@@ -314,6 +332,8 @@ export class CobrowseView extends LitElement {
   #notice(): string {
     switch (this.live) {
       case 'waiting':
+        if (this.viewer === 'loading') return 'Loading the live viewer…';
+        if (this.viewer === 'failed') return 'The live viewer could not be loaded. Check the connection, then Refresh.';
         return 'Waiting for the visitor’s page to arrive…';
       case 'gone':
         return 'The visitor left this page. The view comes back when they open the site again.';
