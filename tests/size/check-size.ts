@@ -35,7 +35,8 @@ export const BUDGETS: Record<'launcher' | 'chat' | 'richText' | 'attachments' | 
   richText: 16_000,
   attachments: 4_000,
   cobrowse: 30_000,
-  control: 3_000,
+  // 4 kB since control reached selects, editable content and the caret keys (C-13).
+  control: 4_000,
 };
 
 const dist = path.resolve(import.meta.dirname, '../../dist/widget');
