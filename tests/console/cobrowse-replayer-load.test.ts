@@ -63,7 +63,13 @@ function heldLoader() {
     release = resolve;
     refuse = reject;
   });
-  const host: ReplayerHost = { addEvent: (e) => added.push(e.type), nodeIdAt: () => null, node: () => null, destroy: () => undefined };
+  const host: ReplayerHost = {
+    addEvent: (e) => added.push(e.type),
+    nodeIdAt: () => null,
+    node: () => null,
+    idOf: () => -1,
+    destroy: () => undefined,
+  };
   return { added, load: () => promise, release: () => release(() => host), refuse: () => refuse(new Error('offline')) };
 }
 

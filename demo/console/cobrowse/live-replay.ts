@@ -78,6 +78,12 @@ export class LiveReplay {
     return this.#replayer?.node(id) ?? null;
   }
 
+  /** The recording's id of a replayed node, or null. */
+  idOf(node: Node): number | null {
+    const id = this.#replayer?.idOf(node) ?? -1;
+    return id > 0 ? id : null;
+  }
+
   /** The recording on screen (its node ids are the ones control commands name), or '' before the first snapshot. */
   get recording(): string {
     return this.#recording;

@@ -10,6 +10,8 @@ export interface ReplayerHost {
   nodeIdAt(x: number, y: number): number | null;
   /** The replayed node with the recording's id, if any. */
   node(id: number): Node | null;
+  /** The recording's id of a replayed node, or -1. */
+  idOf(node: Node): number;
   destroy(): void;
 }
 

@@ -34,6 +34,7 @@ export function createReplayer(root: HTMLElement, baseline: number, resized: (wi
       return id > 0 ? id : null;
     },
     node: (id) => replayer.getMirror().getNode(id),
+    idOf: (node) => replayer.getMirror().getId(node),
     destroy: () => replayer.destroy(),
   };
 }

@@ -3,7 +3,9 @@
  * session view once the visitor allows `view`. It watches the session's stream, replays it scaled to
  * fit, shows the visitor's address and viewport, and says clearly what is going on: waiting for the
  * first snapshot, live, idle, on another page, gone, or stopped by the visitor. With `control`
- * granted, Control mode sends the technician's clicks, typing and wheel to the page (C-12).
+ * granted, Control mode sends the technician's clicks, typing, keys and wheel to the page, and a
+ * click on a `<select>` opens a picker of its options (C-12). rrweb's Replayer is fetched with the
+ * first live view (C-15), and the view says so while it loads.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -12,9 +14,12 @@ import { fail, type CobrowseStopReason, type PermissionView, type SessionSummary
 import { actionOfKey } from '../cobrowse/control-keys.js';
 import { ControlQueue } from '../cobrowse/control-queue.js';
 import { LiveReplay } from '../cobrowse/live-replay.js';
+import { replayedSelect, takesText, type ReplayedOption } from '../cobrowse/replayed-element.js';
 import type { CobrowseWatch } from '../state/cobrowse-watch.js';
 import { isOpen } from '../state/session-abilities.js';
 import { cobrowseViewStyles } from './cobrowse-view.styles.js';
+import './option-picker.js';
+import type { PickEvent } from './option-picker.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** What the view is showing. */
@@ -67,6 +72,8 @@ export class CobrowseView extends LitElement {
   @state() private controlling = false;
   /** Why the last control command was refused, if it was. */
   @state() private refusal = '';
+  /** The `<select>` of the visitor's page whose options the technician is choosing, and where its picker goes. */
+  @state() private picking: { nodeId: number; multiple: boolean; options: ReplayedOption[]; place: Record<string, string> } | null = null;
   /** The replayer's code (a lazy chunk, C-15): fetched with the first live view. */
   @state() private viewer: 'loading' | 'ready' | 'failed' = 'loading';
 
@@ -182,6 +189,7 @@ export class CobrowseView extends LitElement {
     if (this.#watching) this.watch?.stop(this.#watching);
     this.#watching = '';
     this.#target = 0;
+    this.picking = null;
     this.#replay?.close();
     this.#replay = null;
     if (this.#idleTimer) clearInterval(this.#idleTimer);
@@ -236,7 +244,7 @@ export class CobrowseView extends LitElement {
       ${
         this.controlling
           ? html`<p class="control-note ${this.refusal ? 'refused' : ''}" role="status">
-              ${this.refusal || 'Control: click an element of the page, then type; the wheel scrolls.'}
+              ${this.refusal || 'Control: click an element of the page, then type or use the keys; a list offers its options; the wheel scrolls.'}
             </p>`
           : nothing
       }
@@ -258,6 +266,17 @@ export class CobrowseView extends LitElement {
           })}
         ></div>
         <div class="notice" ?hidden=${notice === ''}><p>${notice}</p></div>
+        ${
+          this.picking
+            ? html`<option-picker
+                style=${styleMap(this.picking.place)}
+                .options=${this.picking.options}
+                ?multiple=${this.picking.multiple}
+                @pick=${this.#onPick}
+                @cancel=${this.#closePicker}
+              ></option-picker>`
+            : nothing
+        }
       </div>`;
   }
 
@@ -281,19 +300,51 @@ export class CobrowseView extends LitElement {
   };
 
   #onClick = (e: MouseEvent) => {
+    if (this.picking) {
+      // A click beside the open picker closes it, and does nothing else.
+      if (!e.composedPath().some((t) => t instanceof HTMLElement && t.localName === 'option-picker')) this.#closePicker();
+      return;
+    }
     const at = this.highlighting || this.controlling ? this.#pagePoint(e) : null;
     const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
     if (!id) return;
-    if (this.highlighting) this.watch?.highlight(id);
-    else {
-      this.#target = id;
-      this.#control.push(id, { type: 'click' });
-      this.stage?.focus({ preventScroll: true });
-    }
+    if (this.highlighting) return this.watch?.highlight(id);
+    const select = replayedSelect(this.#replay?.node(id) ?? null);
+    const selectId = select && this.#replay?.idOf(select.select);
+    this.#target = selectId ?? id;
+    this.#control.push(this.#target, { type: 'click' });
+    this.stage?.focus({ preventScroll: true });
+    if (select && selectId) this.#openPicker(selectId, select.multiple, select.options, select.select.getBoundingClientRect());
+  };
+
+  /** Opens the picker under the select's box as the replay shows it, or above it when there is more room there. */
+  #openPicker(nodeId: number, multiple: boolean, options: ReplayedOption[], box: DOMRect): void {
+    const stage = this.stage;
+    if (!stage) return;
+    const offset = Math.max(0, (stage.clientWidth - this.viewport.width * this.scale) / 2);
+    const left = `${Math.max(8, Math.min(offset + box.left * this.scale, stage.clientWidth - 330))}px`;
+    const above = box.top * this.scale;
+    const below = stage.clientHeight - box.bottom * this.scale;
+    const place: Record<string, string> =
+      below >= 240 || below >= above
+        ? { left, top: `${box.bottom * this.scale + 4}px` }
+        : { left, bottom: `${below + box.height * this.scale + 4}px` };
+    this.picking = { nodeId, multiple, options, place };
+  }
+
+  #onPick = (e: PickEvent) => {
+    if (this.picking) this.#control.push(this.picking.nodeId, { type: 'select', options: e.detail.indexes });
+    this.#closePicker();
+  };
+
+  #closePicker = () => {
+    this.picking = null;
+    this.stage?.focus({ preventScroll: true });
   };
 
   #onKey = (e: KeyboardEvent) => {
-    const action = this.controlling && this.#target ? actionOfKey(e) : null;
+    const typing = takesText(this.#replay?.node(this.#target) ?? null);
+    const action = this.controlling && this.#target && !this.picking ? actionOfKey(e, typing) : null;
     if (!action) return;
     // Tab and Enter act on the visitor's page, not on the console.
     e.preventDefault();
@@ -301,7 +352,8 @@ export class CobrowseView extends LitElement {
   };
 
   #onWheel = (e: WheelEvent) => {
-    const at = this.controlling ? this.#pagePoint(e) : null;
+    // The open picker's list scrolls itself.
+    const at = this.controlling && !this.picking ? this.#pagePoint(e) : null;
     const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
     if (!id) return;
     e.preventDefault();
@@ -316,6 +368,7 @@ export class CobrowseView extends LitElement {
     if (on) this.highlighting = false;
     else {
       this.#target = 0;
+      this.picking = null;
       this.#control.clear();
     }
   }
