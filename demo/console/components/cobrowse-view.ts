@@ -14,6 +14,7 @@ import { fail, type CobrowseStopReason, type PermissionView, type SessionSummary
 import { actionOfKey } from '../cobrowse/control-keys.js';
 import { ControlQueue } from '../cobrowse/control-queue.js';
 import { LiveReplay } from '../cobrowse/live-replay.js';
+import { loadReplayer, type ReplayerLoad } from '../cobrowse/replayer-loader.js';
 import { replayedSelect, takesText, type ReplayedOption } from '../cobrowse/replayed-element.js';
 import type { CobrowseWatch } from '../state/cobrowse-watch.js';
 import { isOpen } from '../state/session-abilities.js';
@@ -59,6 +60,8 @@ export class CobrowseView extends LitElement {
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) permissions: readonly PermissionView[] = [];
   @property({ attribute: false }) watch: CobrowseWatch | null = null;
+  /** Fetches the replayer's chunk (C-15); a test passes its own. */
+  @property({ attribute: false }) loadReplayer: ReplayerLoad = loadReplayer;
 
   @state() private live: LiveState = 'off';
   @state() private href = '';
@@ -130,24 +133,28 @@ export class CobrowseView extends LitElement {
 
   #startReplay(sessionId: string): void {
     if (this.#watching !== sessionId || !this.viewportEl || !this.watch) return;
-    this.#replay = new LiveReplay(this.viewportEl, {
-      snapshot: ({ href, width, height }) => {
-        if (this.href && href !== this.href) this.#showMoved();
-        this.href = href;
-        if (width && height) this.viewport = { width, height };
-        this.live = 'live';
-        this.#fit();
+    this.#replay = new LiveReplay(
+      this.viewportEl,
+      {
+        snapshot: ({ href, width, height }) => {
+          if (this.href && href !== this.href) this.#showMoved();
+          this.href = href;
+          if (width && height) this.viewport = { width, height };
+          this.live = 'live';
+          this.#fit();
+        },
+        resized: (width, height) => {
+          this.viewport = { width, height };
+          this.#fit();
+        },
+        activity: () => {
+          this.#lastActivity = Date.now();
+          if (this.live === 'idle') this.live = 'live';
+        },
+        viewer: (state) => (this.viewer = state),
       },
-      resized: (width, height) => {
-        this.viewport = { width, height };
-        this.#fit();
-      },
-      activity: () => {
-        this.#lastActivity = Date.now();
-        if (this.live === 'idle') this.live = 'live';
-      },
-      viewer: (state) => (this.viewer = state),
-    });
+      this.loadReplayer,
+    );
     this.watch.start(sessionId, {
       frame: (f) => this.#replay?.push(f),
       stopped: ({ reason }) => this.#stopped(reason),
