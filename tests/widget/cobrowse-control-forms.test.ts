@@ -76,6 +76,7 @@ describe('C-13: the technician chooses options, types into editable content, pre
             <option>A</option>
             <option>B</option>
           </select>
+          <div id="hidden-editor" contenteditable="true">Private</div>
         </div>
         <div id="list" style="height: 60px; overflow: auto"><div id="row" style="height: 600px">long</div></div>
         <lit-form></lit-form>
@@ -226,6 +227,17 @@ describe('C-13: the technician chooses options, types into editable content, pre
       await press(note, 'ArrowLeft');
       await press(note, 'Backspace');
       expect(form.written).to.equal('Hi Lt');
+    });
+
+    it('editable content in a blocked area, and the widget, are refused and left alone', async () => {
+      const hidden = el<HTMLElement>('#hidden-editor');
+      listen(hidden, 'keydown', 'beforeinput', 'input');
+      expect(await act(hidden.parentElement!, { type: 'text', text: 'x' })).to.deep.equal({ status: 'refused', reason: 'blocked' });
+      expect(await act(document.querySelector('porthole-viewing-bar')!, { type: 'key', key: 'Space' })).to.deep.equal({
+        status: 'refused',
+        reason: 'blocked',
+      });
+      expect([hidden.textContent, heard]).to.deep.equal(['Private', []]);
     });
   });
 

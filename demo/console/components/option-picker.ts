@@ -4,7 +4,7 @@
  * them (labels may be masked, so each carries its position) and sends the choice by index. A single
  * select takes a click on an option; a multiple one takes ticks and "Choose". Escape cancels.
  */
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ReplayedOption } from '../cobrowse/replayed-element.js';
 import { sharedStyles } from './shared.styles.js';
@@ -96,9 +96,8 @@ export class OptionPicker extends LitElement {
   /** The ticks of a multiple select, from what the replay shows chosen. */
   @state() private ticked = new Set<number>();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticked = new Set(this.options.flatMap((o, i) => (o.selected ? [i] : [])));
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('options')) this.ticked = new Set(this.options.flatMap((o, i) => (o.selected ? [i] : [])));
   }
 
   protected override firstUpdated(): void {
