@@ -162,7 +162,7 @@ describe('<devices-page>', () => {
     button(el, 'd-2', 'Remove')!.click();
     await el.updateComplete;
     const ask = el.shadowRoot!.querySelector('tr[data-device="d-2"] [role=group]')!;
-    expect(ask.textContent!.replace(/\s+/g, ' ')).to.contain("Alex's connection ends");
+    expect(ask.textContent.replace(/\s+/g, ' ')).to.contain("Alex's connection ends");
     [...ask.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Cancel')!.click();
     await el.updateComplete;
     expect(button(el, 'd-2', 'Remove')).to.not.equal(undefined);
