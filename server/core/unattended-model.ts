@@ -100,6 +100,8 @@ export interface UnattendedStore {
   findLiveDeviceConnection(deviceId: string): Promise<DeviceConnection | undefined>;
   /** The live connection of a session, if any. */
   findLiveConnectionOfSession(sessionId: string): Promise<DeviceConnection | undefined>;
+  /** The newest connection of a session, live or ended. */
+  findConnectionOfSession(sessionId: string): Promise<DeviceConnection | undefined>;
   /** Ends a live connection; false if it had ended already. */
   endDeviceConnection(id: string, at: number, reason: string): Promise<boolean>;
   /** The device's connections, newest first, at most `limit`. */

@@ -116,6 +116,9 @@ export const DeviceConnectSchema = v.strictObject({ deviceId: Id });
 /** `device:disconnect` (console): end a connection. */
 export const DeviceDisconnectSchema = v.strictObject({ connectionId: Id });
 
+/** `device:session-connection` (console): the connection behind an unattended session, ended or not. */
+export const DeviceSessionConnectionSchema = v.strictObject({ sessionId: Id });
+
 /** `device:connections` (console): a device's connection log, newest first. */
 export const DeviceConnectionsSchema = v.strictObject({ deviceId: Id });
 
@@ -154,6 +157,8 @@ export interface DeviceConsoleCommands {
   'device:connect': (p: Payload<typeof DeviceConnectSchema>, ack: Ack<DeviceConnectionView>) => void;
   'device:disconnect': (p: Payload<typeof DeviceDisconnectSchema>, ack: Ack<DeviceConnectionView>) => void;
   'device:connections': (p: Payload<typeof DeviceConnectionsSchema>, ack: Ack<DeviceConnectionView[]>) => void;
+  /** Null for a session that is not an unattended connection. */
+  'device:session-connection': (p: Payload<typeof DeviceSessionConnectionSchema>, ack: Ack<DeviceConnectionView | null>) => void;
 }
 
 /** Unattended facts the console hears (merged into `ConsoleFacts`). */
@@ -176,4 +181,5 @@ export const deviceConsoleCommandSchemas = {
   'device:connect': DeviceConnectSchema,
   'device:disconnect': DeviceDisconnectSchema,
   'device:connections': DeviceConnectionsSchema,
+  'device:session-connection': DeviceSessionConnectionSchema,
 } as const satisfies { [K in keyof DeviceConsoleCommands]: v.GenericSchema };

@@ -13,8 +13,7 @@ import { supportClientLink } from '../state/support-client-link.js';
 import { adminPageStyles } from './admin-page.styles.js';
 import { devicesPageStyles } from './devices-page.styles.js';
 import { sharedStyles } from './shared.styles.js';
-
-const OS_LABEL: Record<DeviceView['os'], string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux', other: 'Other system' };
+import { OS_LABEL } from './labels.js';
 
 const when = (at: number) => new Date(at).toLocaleString();
 

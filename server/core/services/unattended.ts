@@ -286,6 +286,15 @@ export function unattendedService(deps: UnattendedDeps) {
       return ok(connectionView(ended ?? allowed.value, device?.name ?? ''));
     },
 
+    /** U-5: the connection behind an unattended session, for members of its channel; null for other sessions. */
+    async sessionConnection(tech: Technician, sessionId: string): Promise<Result<DeviceConnectionView | null>> {
+      const c = await store.findConnectionOfSession(sessionId);
+      if (!c) return ok(null);
+      if (!(await store.listChannelIdsOf(tech.id)).includes(c.channelId)) return fail('not_found', 'No such connection.');
+      const device = await store.findDevice(c.deviceId);
+      return ok(connectionView(c, device?.name ?? ''));
+    },
+
     /** U-6: a device's connection log, newest first. */
     async connections(tech: Technician, deviceId: string): Promise<Result<DeviceConnectionView[]>> {
       const device = await store.findDevice(deviceId);

@@ -141,6 +141,16 @@ export function unattendedQueries(db: Kysely<Database>): UnattendedStore {
       const r = await liveConnection().where('session_id', '=', sessionId).executeTakeFirst();
       return r && toConnection(r);
     },
+    async findConnectionOfSession(sessionId) {
+      const r = await db
+        .selectFrom('device_connections')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('started_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      return r && toConnection(r);
+    },
     async endDeviceConnection(id, at, reason) {
       const r = await db
         .updateTable('device_connections')
