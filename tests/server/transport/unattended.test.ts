@@ -196,7 +196,7 @@ describe('U-*: unattended devices over the sockets', () => {
     const { sessionId } = await team.joined(team.bob);
     assert.equal(valueOf(await emitAck(team.bob.socket, 'device:session-connection', { sessionId })), null, 'an attended session has none');
     const invalid = await emitAck(team.bob.socket, 'device:session-connection', { sessionId: 'a b' });
-    assert.equal(invalid.ok ? "" : invalid.error, 'invalid_payload');
+    assert.equal(invalid.ok ? '' : invalid.error, 'invalid_payload');
   });
 
   test('E-14: an attended client rejoins its session with its resume credential, with what the visitor allowed', async () => {

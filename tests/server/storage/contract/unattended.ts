@@ -214,7 +214,11 @@ export function unattendedContract(getStore: () => Store): void {
       assert.equal(await store.endDeviceConnection(live.id, T0 + 30, 'the device went offline'), true);
       assert.equal(await store.endDeviceConnection(live.id, T0 + 40, 'again'), false);
       assert.equal(await store.findLiveDeviceConnection(d.id), undefined);
-      assert.deepEqual(await store.findConnectionOfSession(session.id), { ...live, endedAt: T0 + 30, endReason: 'the device went offline' });
+      assert.deepEqual(await store.findConnectionOfSession(session.id), {
+        ...live,
+        endedAt: T0 + 30,
+        endReason: 'the device went offline',
+      });
       assert.deepEqual(await store.listDeviceConnections(d.id, 10), [
         { ...live, endedAt: T0 + 30, endReason: 'the device went offline' },
         old,
