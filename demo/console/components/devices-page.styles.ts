@@ -9,6 +9,7 @@ export const devicesPageStyles = css`
     align-items: center;
     gap: 6px;
     font-weight: 500;
+    white-space: nowrap;
   }
   .state::before {
     content: '';

@@ -199,7 +199,8 @@ export class SupportClientPanel extends LitElement {
       );
       return html`<p class="hint" role="status">Loading the terminal…</p>`;
     }
-    return html`<client-terminal sessionId=${sessionId}></client-terminal>`;
+    const where = this.session?.origin === 'unattended' ? (this.connection?.deviceName ?? 'the device') : 'the visitor’s computer';
+    return html`<client-terminal sessionId=${sessionId} where=${where}></client-terminal>`;
   }
 
   async #load(): Promise<void> {
