@@ -155,6 +155,8 @@ test('U-1..U-7: allow, install in service mode, see the device, connect, run a c
   // U-9: removed: the client is refused, says why, forgets its identity and stops.
   const removedFrom = client.output().length;
   await renamed.locator('button', { hasText: 'Remove' }).click();
+  if (process.env.PORTHOLE_SCREENSHOTS)
+    await tech.screenshot({ path: path.join(process.env.PORTHOLE_SCREENSHOTS, 'unattended-remove.png') });
   await tech.locator('devices-page [role=group] button', { hasText: 'Remove' }).click();
   await renamed.waitFor({ state: 'detached' });
   await client.waitFor(/The server refused this device: This device was removed from the console/, removedFrom);
