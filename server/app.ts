@@ -26,6 +26,7 @@ import { unattendedAdmin } from './core/services/unattended-admin.js';
 import { cobrowseRelay } from './core/services/cobrowse-relay.js';
 import { expiry } from './core/services/expiry.js';
 import { deviceAdmin } from './core/services/device-admin.js';
+import { presencePass } from './core/services/presence-pass.js';
 import { PRESENCE_HEARTBEAT_MS } from './core/device-presence.js';
 import { deviceRoutes } from './transport/http/device-routes.js';
 import { sessionDesk } from './core/services/session-desk.js';
@@ -239,9 +240,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   timer?.unref();
 
   // U-6: devices a killed process held read offline now, not once their lease lapses.
-  await devices.reconcile();
+  const presencePasses = presencePass({ store, env, devices: deviceRelay, unattended: devices });
+  await presencePasses.reconcile();
   let beating: Promise<string[]> | null = null;
-  const heartbeat = () => (beating ??= devices.heartbeat().finally(() => (beating = null)));
+  const heartbeat = () => (beating ??= presencePasses.heartbeat().finally(() => (beating = null)));
   const beat = deps.presenceIntervalMs ?? PRESENCE_HEARTBEAT_MS;
   const beatTimer =
     beat > 0

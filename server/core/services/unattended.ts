@@ -18,7 +18,7 @@ import type { ClientRelay } from '../escalation-model.js';
 import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { isOpen } from '../session-rules.js';
-import { isOnline, lapsedBefore } from '../device-presence.js';
+import { isOnline } from '../device-presence.js';
 import type { Device, DeviceConnection, DeviceRelay } from '../unattended-model.js';
 import {
   channelIdOfKey,
@@ -179,41 +179,11 @@ export function unattendedService(deps: UnattendedDeps) {
       await wentAway(id);
     },
 
-    /**
-     * U-6, every {@link PRESENCE_HEARTBEAT_MS}: renews the leases of the devices whose sockets this
-     * process holds, and marks offline the devices whose lease lapsed (their process died unheard).
-     * Returns the ids that went offline.
-     */
-    async heartbeat(): Promise<string[]> {
-      const now = env.now();
-      await store.refreshDevicePresence(devices.localDevices(), now);
-      const lapsed = await store.expireDevicePresence(lapsedBefore(now));
-      for (const id of lapsed) await wentAway(id);
-      return lapsed;
-    },
-
-    /**
-     * U-6, when a server process starts: a device stored online whose socket no process holds (its
-     * process was killed) is offline at once, without waiting for its lease. Only such devices: one
-     * held by another live process answers there, and one that registered again meanwhile has a
-     * newer `lastSeenAt`, which the conditional update leaves alone.
-     */
-    async reconcile(): Promise<string[]> {
-      const cleared: string[] = [];
-      for (const d of await store.listOnlineDevices()) {
-        if (await devices.isConnected(d.id)) continue;
-        if (!(await store.deviceOfflineIfSeenAt(d.id, d.lastSeenAt))) continue;
-        cleared.push(d.id);
-        await wentAway(d.id);
-      }
-      return cleared;
-    },
+    /** U-6: a device nobody holds any more: its connection ends and the consoles see it offline. */
+    wentAway,
 
     /** U-6, U-9: ends a connection once, with its client, and logs why. */
     endConnection,
-
-    /** Tells the channel's consoles what the device now looks like. */
-    tellConsoles,
 
     /** The devices of the technician's channels. */
     async list(tech: Technician): Promise<Result<DeviceView[]>> {
