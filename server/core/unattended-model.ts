@@ -80,7 +80,10 @@ export interface UnattendedStore {
   listDevices(channelIds: string[]): Promise<Device[]>;
   /** U-6: the devices stored as online, in every channel (a starting server checks them). */
   listOnlineDevices(): Promise<Device[]>;
-  /** U-6: renews the lease of these online devices (the ones whose sockets this process holds). */
+  /**
+   * U-6: renews the lease of these devices, the ones whose sockets this process holds, and marks them
+   * online: a sweep that raced with their registration is undone by the next beat. Removed ones stay.
+   */
   refreshDevicePresence(ids: string[], at: number): Promise<void>;
   /** U-6: marks offline the online devices not seen since `before`; returns their ids. */
   expireDevicePresence(before: number): Promise<string[]>;

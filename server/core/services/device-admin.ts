@@ -4,7 +4,7 @@
  * credential is refused from then on, and the consoles stop listing it. Each change is kept in the
  * device's log with who made it; a removed device's connection log stays.
  */
-import { ok, type DeviceEventView, type DeviceView, type Result } from '../../../src/protocol/index.js';
+import { fail, ok, type DeviceEventView, type DeviceView, type Result } from '../../../src/protocol/index.js';
 import type { Technician } from '../model.js';
 import type { Env, Store } from '../ports.js';
 import type { DeviceEvent, DeviceRelay } from '../unattended-model.js';
@@ -54,7 +54,8 @@ export function deviceAdmin({ store, env, devices, unattended }: DeviceAdminDeps
       const device = allowed.value;
       const live = await store.findLiveDeviceConnection(deviceId);
       if (live) await unattended.endConnection(live, `the device was removed by ${actor.name}`);
-      await store.removeDevice(deviceId, env.now());
+      // Two admins at once: the first one removes it.
+      if (!(await store.removeDevice(deviceId, env.now()))) return fail('not_found', 'No such device.');
       const event = await logged(deviceId, actor, 'removed', `${actor.name} removed the device "${device.name}".`);
       devices.deviceRemoved(device);
       // Its client hears the refusal when it registers again, and forgets this identity.
@@ -64,6 +65,7 @@ export function deviceAdmin({ store, env, devices, unattended }: DeviceAdminDeps
 
     /** U-8, U-9: the device's changes, newest first, for admins. */
     async events(actor: Technician, deviceId: string): Promise<Result<DeviceEventView[]>> {
+      // A removed device's log stays readable: it says who removed it.
       const device = await store.findDevice(deviceId);
       const allowed = mayManageDevice(device && { ...device, removedAt: null }, actor);
       if (!allowed.ok) return allowed;

@@ -77,7 +77,7 @@ export function unattendedQueries(db: Kysely<Database>): UnattendedStore {
     },
     async refreshDevicePresence(ids, at) {
       if (ids.length === 0) return;
-      await db.updateTable('devices').set({ last_seen_at: at }).where('id', 'in', ids).where('online', '=', 1).execute();
+      await db.updateTable('devices').set({ last_seen_at: at, online: 1 }).where('id', 'in', ids).where('removed_at', 'is', null).execute();
     },
     async expireDevicePresence(before) {
       const rows = await db

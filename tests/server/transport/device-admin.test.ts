@@ -97,6 +97,8 @@ describe('U-8, U-9: renaming and removing devices', () => {
     assert.equal(connect.ok ? '' : connect.error, 'not_found');
     const twice = await api(team.server, team.admin.cookie, 'DELETE', url(device.deviceId));
     assert.equal(twice.status, 404);
+    const changes = await api<DeviceEventView[]>(team.server, team.admin.cookie, 'GET', `${url(device.deviceId)}/events`);
+    assert.deepEqual(changes.body.ok && changes.body.value.map((e) => e.action), ['removed'], 'who removed it stays on record');
 
     const back = await devices.register(await devices.socket(), { device: { id: device.deviceId, secret: device.secret ?? '' } });
     assert.equal(back.ok ? '' : back.error, 'not_found');
