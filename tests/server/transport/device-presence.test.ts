@@ -68,6 +68,14 @@ describe('U-6: device presence as a lease', () => {
     assert.equal(reach.ok ? '' : reach.error, 'not_found');
   });
 
+  test('a held device marked offline by a racing sweep is online again after the next heartbeat', async () => {
+    const { device } = await devices.registered('Raced');
+    await team.server.store.deviceOfflineIfSeenAt(device.deviceId, (await team.server.store.findDevice(device.deviceId))!.lastSeenAt);
+    assert.equal((await listed(device.deviceId))?.online, false);
+    await team.server.app.heartbeat();
+    assert.equal((await listed(device.deviceId))?.online, true);
+  });
+
   test('a lapsed device ends its live connection as gone offline', async () => {
     const lost = await ghost('Busy');
     const session = 'ghost-session';
