@@ -47,6 +47,8 @@ export class ClientTerminal extends LitElement {
   ];
 
   @property() sessionId = '';
+  /** Whose computer the shell runs on, in the status line (an unattended device has no visitor). */
+  @property() where = 'the visitor’s computer';
   @state() private status = 'Opening a shell…';
   @state() private problem = '';
   @query('.term') private mount!: HTMLDivElement;
@@ -60,7 +62,7 @@ export class ClientTerminal extends LitElement {
         <span role="status">${this.status}</span>
         ${this.problem ? html`<span class="error" role="alert">${this.problem}</span>` : ''}
       </div>
-      <div class="frame"><div class="term" aria-label="Command shell on the visitor's computer"></div></div>`;
+      <div class="frame"><div class="term" aria-label="Command shell on ${this.where}"></div></div>`;
   }
 
   protected override firstUpdated(): void {
@@ -95,7 +97,7 @@ export class ClientTerminal extends LitElement {
       return;
     }
     this.#shellId = r.value.shellId;
-    this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
+    this.status = `Shell open on ${this.where}. Everything you type is logged.`;
     this.#term?.focus();
   }
 
