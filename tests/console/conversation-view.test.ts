@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../demo/console/components/conversation-view.js';
 import type { ConversationView } from '../../demo/console/components/conversation-view.js';
 import type { MessageView, SessionSummary } from '../../src/protocol/index.js';
@@ -21,7 +21,12 @@ async function mount(messages: MessageView[], over: Partial<SessionSummary> = {}
       .commands=${new FakeCommands()}
     ></conversation-view>`,
   );
-  await new Promise((r) => setTimeout(r, 30));
+  // Rich text comes from a lazy chunk: wait until every message is drawn, formatted where it needs it.
+  const rich = messages.filter((m) => needsRichText(m.text)).length;
+  await waitUntil(() => {
+    const lines = el.shadowRoot?.querySelector('chat-panel')?.shadowRoot?.querySelector('.log');
+    return lines?.querySelectorAll('[data-seq]').length === messages.length && lines.querySelectorAll('.rich').length === rich;
+  }, 'the messages were not all drawn');
   return el;
 }
 
