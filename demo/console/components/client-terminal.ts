@@ -2,12 +2,16 @@
  * `<client-terminal>`: the command shell on the visitor's computer (E-7), in xterm.js. Opening the
  * element opens a shell through the server; keystrokes go out as `client:shell-input`, output comes
  * back as `client:shell-output`. The server checks the visitor's grant on every event. Loaded lazily
- * by the support-client panel, so the console does not carry xterm until a shell is opened.
+ * by the support-client panel, so the console does not carry xterm until a shell is opened. The shell
+ * outlives a short drop of either connection (E-15): when the console's socket or the client comes
+ * back, the terminal asks for the output after the last chunk it wrote, and writes each chunk once.
  */
 import { Terminal } from '@xterm/xterm';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { css, html, LitElement, unsafeCSS } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { SupportClientView } from '../../../src/protocol/index.js';
+import { acceptOutput } from '../state/shell-sequence.js';
 import { supportClientLink } from '../state/support-client-link.js';
 import { installCspStyleShim } from './csp-style-shim.js';
 import { sharedStyles } from './shared.styles.js';
@@ -53,6 +57,10 @@ export class ClientTerminal extends LitElement {
 
   #term: Terminal | null = null;
   #shellId = '';
+  #lastSeq = 0;
+  #ended = false;
+  /** When the client we last saw connected, to notice it rejoined. */
+  #clientSince = 0;
   #off: (() => void)[] = [];
 
   protected override render() {
@@ -71,12 +79,18 @@ export class ClientTerminal extends LitElement {
     term.onData((data) => void this.#input(data));
     this.#off.push(
       supportClientLink.on('client:shell-output', (p) => {
-        if (p.sessionId === this.sessionId && p.shellId === this.#shellId) term.write(p.data);
+        if (p.sessionId !== this.sessionId || p.shellId !== this.#shellId) return;
+        const accepted = acceptOutput(this.#lastSeq, p.seq, p.data);
+        this.#lastSeq = accepted.lastSeq;
+        if (accepted.text !== null) term.write(accepted.text);
       }),
       supportClientLink.on('client:shell-exited', (p) => {
-        if (p.sessionId === this.sessionId && p.shellId === this.#shellId)
-          this.status = `The shell ended${p.code === null ? '' : ` (exit code ${p.code})`}.`;
+        if (p.sessionId !== this.sessionId || p.shellId !== this.#shellId) return;
+        this.#ended = true;
+        this.status = `The shell ended${p.code === null ? '' : ` (exit code ${p.code})`}.`;
       }),
+      supportClientLink.on('client:updated', (c) => this.#clientChanged(c)),
+      supportClientLink.onConnect(() => void this.#attach()),
     );
     void this.#open();
   }
@@ -97,6 +111,36 @@ export class ClientTerminal extends LitElement {
     this.#shellId = r.value.shellId;
     this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
     this.#term?.focus();
+  }
+
+  /** E-15: the client lost its connection, or came back (a newer connection): then catch up. */
+  #clientChanged(c: SupportClientView): void {
+    if (c.sessionId !== this.sessionId || !this.#shellId || this.#ended) return;
+    if (c.endedAt !== null) {
+      if (c.reconnecting) this.status = 'The support client lost its connection: the shell is kept for a minute while it comes back.';
+      return;
+    }
+    if (c.connectedAt === this.#clientSince) return;
+    this.#clientSince = c.connectedAt;
+    void this.#attach();
+  }
+
+  /** Asks the client for the output after the last chunk written; says if the shell is gone. */
+  async #attach(): Promise<void> {
+    if (!this.#shellId || this.#ended) return;
+    const r = await supportClientLink.ask('client:shell-attach', {
+      sessionId: this.sessionId,
+      shellId: this.#shellId,
+      afterSeq: this.#lastSeq,
+    });
+    if (!r.ok) return; // The client is not back yet; its return (client:updated) asks again.
+    if (r.value.alive) {
+      this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
+      this.problem = '';
+    } else {
+      this.#ended = true;
+      this.status = 'The shell ended on the visitor’s computer.';
+    }
   }
 
   async #input(data: string): Promise<void> {

@@ -8,7 +8,14 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ClientCapability, ClientGrantView, PermissionView, SessionSummary, SupportClientView } from '../../../src/protocol/index.js';
+import {
+  CLIENT_LIMITS,
+  type ClientCapability,
+  type ClientGrantView,
+  type PermissionView,
+  type SessionSummary,
+  type SupportClientView,
+} from '../../../src/protocol/index.js';
 import { supportClientLink } from '../state/support-client-link.js';
 import './client-files.js';
 import { PERMISSION_STATUS_LABEL } from './labels.js';
@@ -84,14 +91,27 @@ export class SupportClientPanel extends LitElement {
         : nothing;
     }
     const live = c.endedAt === null;
+    // E-15: while the client may still rejoin, its shell is kept, and so is the terminal showing it.
+    const rejoining = !live && c.reconnecting && Date.now() - (c.endedAt ?? 0) < CLIENT_LIMITS.shellGraceMs;
     // U-5: nobody is at an unattended device to ask; the channel's settings granted what may be used.
     const unattended = s.origin === 'unattended';
     const grants = latestGrants(c.grants);
     const granted = (cap: ClientCapability) => live && grants.get(cap)?.status === 'granted';
+    const shellKept = granted('shell') || (rejoining && grants.get('shell')?.status === 'granted');
     return html`<section class="client" aria-label="Support client">
       <div class="head">
         <h3>
-          ${unattended ? (live ? 'Unattended device connected' : 'Unattended connection ended') : live ? 'Support client connected' : 'Support client ended'}
+          ${
+            unattended
+              ? live
+                ? 'Unattended device connected'
+                : 'Unattended connection ended'
+              : live
+                ? 'Support client connected'
+                : rejoining
+                  ? 'Support client reconnecting…'
+                  : 'Support client ended'
+          }
         </h3>
         <span class="badge ${live ? '' : 'ended'}">${OS_LABEL[c.os]} · version ${c.version}</span>
         ${c.elevated ? html`<span class="badge">Administrator</span>` : html`<span class="badge limited">Standard user: no admin rights</span>`}
@@ -129,10 +149,12 @@ export class SupportClientPanel extends LitElement {
                       </button>`
                 }
               </div>`
-            : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
+            : rejoining
+              ? html`<p class="hint">The support client lost its connection and is trying to rejoin; an open shell is kept meanwhile.</p>`
+              : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${granted('shell') ? this.#terminal(s.id) : nothing}
+      ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${shellKept ? this.#terminal(s.id) : nothing}
       ${granted('files') ? html`<client-files sessionId=${s.id}></client-files>` : nothing}
     </section>`;
   }
