@@ -18,6 +18,8 @@ import { sharedStyles } from './shared.styles.js';
 
 const COLS = 100;
 const ROWS = 16;
+/** Chunks kept for a shell whose id is not known yet. */
+const EARLY_CHUNKS = 64;
 
 /** The shell of a session's support client. */
 @customElement('client-terminal')
@@ -58,6 +60,8 @@ export class ClientTerminal extends LitElement {
   #term: Terminal | null = null;
   #shellId = '';
   #lastSeq = 0;
+  /** Output heard while the shell's id was not known yet (its first prompt may come before the answer to the open). */
+  #early: { shellId: string; seq: number; data: string }[] = [];
   #ended = false;
   /** When the client we last saw connected, to notice it rejoined. */
   #clientSince = 0;
@@ -79,10 +83,9 @@ export class ClientTerminal extends LitElement {
     term.onData((data) => void this.#input(data));
     this.#off.push(
       supportClientLink.on('client:shell-output', (p) => {
-        if (p.sessionId !== this.sessionId || p.shellId !== this.#shellId) return;
-        const accepted = acceptOutput(this.#lastSeq, p.seq, p.data);
-        this.#lastSeq = accepted.lastSeq;
-        if (accepted.text !== null) term.write(accepted.text);
+        if (p.sessionId !== this.sessionId) return;
+        if (!this.#shellId && this.#early.length < EARLY_CHUNKS) this.#early.push(p);
+        if (p.shellId === this.#shellId) this.#write(p.seq, p.data);
       }),
       supportClientLink.on('client:shell-exited', (p) => {
         if (p.sessionId !== this.sessionId || p.shellId !== this.#shellId) return;
@@ -109,8 +112,17 @@ export class ClientTerminal extends LitElement {
       return;
     }
     this.#shellId = r.value.shellId;
+    for (const p of this.#early) if (p.shellId === this.#shellId) this.#write(p.seq, p.data);
+    this.#early = [];
     this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
     this.#term?.focus();
+  }
+
+  /** Writes chunk `seq` once, in order (E-15). */
+  #write(seq: number, data: string): void {
+    const accepted = acceptOutput(this.#lastSeq, seq, data);
+    this.#lastSeq = accepted.lastSeq;
+    if (accepted.text !== null) this.#term?.write(accepted.text);
   }
 
   /** E-15: the client lost its connection, or came back (a newer connection): then catch up. */
