@@ -15,6 +15,21 @@ export interface ShellLine {
   say(text: string): void;
 }
 
+/** The clock the grace period runs on (a test moves it by hand). */
+export interface GraceClock {
+  now(): number;
+  /** Calls `fn` after `ms`; answers how to cancel it. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+const realClock: GraceClock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
 interface Hosted {
   shell: Shell;
   out: OutputBuffer;
@@ -31,12 +46,15 @@ interface Hosted {
 export class ShellHost {
   readonly #shells = new Map<string, Hosted>();
   #online = true;
+  /** Counts rejoins: an answer from before one says nothing about the new connection. */
+  #epoch = 0;
   #lostAt: number | null = null;
-  #grace: NodeJS.Timeout | null = null;
+  #cancelGrace: (() => void) | null = null;
 
   constructor(
     private readonly line: ShellLine,
     private readonly graceMs: number = SHELL_GRACE_MS,
+    private readonly clock: GraceClock = realClock,
   ) {}
 
   /** Starts a shell; resolves whether it is a real PTY. */
@@ -92,10 +110,10 @@ export class ShellHost {
     this.#lostAt = now;
     if (this.#shells.size === 0) return;
     this.line.say(`The command shell keeps running for ${Math.round(this.graceMs / 1000)} s while the connection comes back.`);
-    this.#grace = setTimeout(() => {
-      const fate = shellFate({ lostAt: this.#lostAt, now: Date.now(), rejoined: null }, this.graceMs);
+    this.#cancelGrace = this.clock.after(this.graceMs, () => {
+      const fate = shellFate({ lostAt: this.#lostAt, now: this.clock.now(), rejoined: null }, this.graceMs);
       if (typeof fate === 'object') this.end(fate.end);
-    }, this.graceMs);
+    });
   }
 
   /**
@@ -103,15 +121,17 @@ export class ShellHost {
    * sent again), or end if the visitor no longer allows the shell.
    */
   online(granted: readonly string[]): void {
-    if (this.#grace) clearTimeout(this.#grace);
-    this.#grace = null;
+    this.#cancelGrace?.();
+    this.#cancelGrace = null;
     const wasOffline = !this.#online;
     this.#online = true;
+    this.#epoch++;
     this.#lostAt = null;
-    const fate = shellFate({ lostAt: null, now: Date.now(), rejoined: { granted } });
+    const fate = shellFate({ lostAt: null, now: this.clock.now(), rejoined: { granted } });
     if (typeof fate === 'object') this.end(fate.end);
     for (const [id, h] of this.#shells) {
-      h.sent = h.out.acked;
+      // A pump waiting for an answer rewinds itself once it has it (see #pump).
+      if (!h.pumping) h.sent = h.out.acked;
       if (wasOffline && !h.exit) this.line.say('The command shell is back with the technician.');
       void this.#pump(id);
     }
@@ -134,8 +154,8 @@ export class ShellHost {
 
   /** Ends every shell without reporting (the client or the connection is over). */
   killAll(): void {
-    if (this.#grace) clearTimeout(this.#grace);
-    this.#grace = null;
+    this.#cancelGrace?.();
+    this.#cancelGrace = null;
     for (const h of this.#shells.values()) h.shell.kill();
     this.#shells.clear();
   }
@@ -153,16 +173,21 @@ export class ShellHost {
     try {
       while (this.#online) {
         const next = chunkAfter(h.out, h.sent);
+        const epoch = this.#epoch;
+        // Refused on the same live connection (e.g. no longer allowed) is final; lost on the way goes again.
+        const settled = (ok: boolean) => ok || (epoch === this.#epoch && this.#online);
         if (next) {
           h.sent = next.seq;
           const r = await this.line.output({ shellId, seq: next.seq, data: next.data });
-          // Refused while connected (e.g. no longer allowed) is final for that chunk; lost ones go again on rejoin.
-          if (r.ok || this.#online) h.out = ackOutput(h.out, next.seq);
+          if (settled(r.ok)) h.out = ackOutput(h.out, next.seq);
+          // Rejoined meanwhile: go on from the first chunk the server did not confirm.
+          if (epoch !== this.#epoch) h.sent = h.out.acked;
           continue;
         }
         if (h.exit && this.#online) {
           const r = await this.line.exited({ shellId, ...h.exit });
-          if (r.ok || this.#online) this.#shells.delete(shellId);
+          if (settled(r.ok)) this.#shells.delete(shellId);
+          else continue;
         }
         break;
       }
