@@ -62,7 +62,7 @@ export interface ClientTransfersTable {
   done: number;
 }
 
-/** Shell output since the last command (migration 012). */
+/** Shell output since the last command (migration 013). */
 export interface ShellJournalsTable {
   shell_id: string;
   session_id: string;

@@ -12,7 +12,7 @@ import * as m007 from './007-escalation.js';
 import * as m009 from './009-client-transfers.js';
 import * as m010 from './010-conversation-links.js';
 import * as m011 from './011-unattended.js';
-import * as m012 from './012-shell-journals.js';
+import * as m013 from './013-shell-journals.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -25,7 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-client-transfers': m009,
   '010-conversation-links': m010,
   '011-unattended': m011,
-  '012-shell-journals': m012,
+  '013-shell-journals': m013,
 };
 
 /** A Kysely migration provider over the list above. */
