@@ -25,6 +25,10 @@ import { unattendedService } from './core/services/unattended.js';
 import { unattendedAdmin } from './core/services/unattended-admin.js';
 import { cobrowseRelay } from './core/services/cobrowse-relay.js';
 import { expiry } from './core/services/expiry.js';
+import { deviceAdmin } from './core/services/device-admin.js';
+import { presencePass } from './core/services/presence-pass.js';
+import { PRESENCE_HEARTBEAT_MS } from './core/device-presence.js';
+import { deviceRoutes } from './transport/http/device-routes.js';
 import { sessionDesk } from './core/services/session-desk.js';
 import { technicianAuth } from './core/services/technician-auth.js';
 import { chatGates } from './core/services/chat-gates.js';
@@ -77,6 +81,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** How often expiry runs (sessions, permission requests); 0 turns the timer off (tests run it by hand). */
   expiryIntervalMs?: number;
+  /** How often devices' presence leases are renewed and lapsed ones swept (U-6); 0 turns the timer off. */
+  presenceIntervalMs?: number;
   /** Flood limit of chat messages per sender (L-1); the default suits people. */
   messageRate?: FloodRule;
   /** Folder of uploaded files (`ATTACHMENTS_DIR`); without it, a new folder in the OS's temp dir. */
@@ -92,6 +98,8 @@ export interface App {
   auth: ReturnType<typeof technicianAuth>;
   /** Runs one expiry pass now. */
   expire: () => Promise<{ sessions: number; permissions: number }>;
+  /** Runs one presence heartbeat now (U-6); resolves with the devices that went offline. */
+  heartbeat: () => Promise<string[]>;
   /** The attachment folder. */
   files: AttachmentFiles;
   /** The service desk, for mail intake (SMTP listener, IMAP) and other features. */
@@ -156,9 +164,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
   const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic(core.store) };
   const clientService = supportClientService(clientCore);
+  const deviceRelay = socketDeviceRelay(supportNs, consoleNs);
   const devices = unattendedService({
     ...clientCore,
-    devices: socketDeviceRelay(supportNs, consoleNs),
+    devices: deviceRelay,
     announce: clientService.announce,
   });
   mountSupportClientNamespace(supportNs, { service: clientService, unattended: devices, log: http.log, trustProxy });
@@ -209,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   authRoutes(http, auth);
   adminRoutes(http, auth, admin({ store, env, hasher: deps.hasher, presence }));
   unattendedRoutes(http, auth, unattendedAdmin({ store, env }));
+  deviceRoutes(http, auth, deviceAdmin({ store, env, devices: deviceRelay, unattended: devices }));
   const files = attachmentFiles(deps.attachmentsDir ?? (await mkdtemp(path.join(tmpdir(), 'porthole-attachments-'))));
   await attachmentRoutes(http, { store, env, auth, attachments: attachments({ store, env }), files });
   profileRoutes(http, auth, profiles);
@@ -229,10 +239,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       : null;
   timer?.unref();
 
+  // U-6: devices a killed process held read offline now, not once their lease lapses.
+  const presencePasses = presencePass({ store, env, devices: deviceRelay, unattended: devices });
+  await presencePasses.reconcile();
+  let beating: Promise<string[]> | null = null;
+  const heartbeat = () => (beating ??= presencePasses.heartbeat().finally(() => (beating = null)));
+  const beat = deps.presenceIntervalMs ?? PRESENCE_HEARTBEAT_MS;
+  const beatTimer =
+    beat > 0
+      ? setInterval(() => {
+          heartbeat().catch((e: unknown) => http.log.error({ err: e }, 'presence heartbeat failed'));
+        }, beat)
+      : null;
+  beatTimer?.unref();
+
   http.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
+    if (beatTimer) clearInterval(beatTimer);
+    await beating?.catch(() => undefined);
     await running?.catch(() => undefined);
     await io.close();
   });
-  return { http, io, auth, expire, files, desk: service };
+  return { http, io, auth, expire, heartbeat, files, desk: service };
 }

@@ -5,7 +5,7 @@
 import { fail, type Result } from '../../src/protocol/index.js';
 
 /** Calls `path` with `method` and an optional JSON body. */
-export async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> {
   try {
     const res = await fetch(path, {
       method,

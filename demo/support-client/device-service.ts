@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import type { ClientCapability, SystemInfo } from '../../src/protocol/index.js';
-import { defaultStatePath, loadDeviceState, saveDeviceState } from './device-state.js';
+import { defaultStatePath, forgetDeviceState, loadDeviceState, saveDeviceState } from './device-state.js';
 import { systemInfo } from './machine.js';
 import type { ServiceOptions } from './options.js';
 import { askServer, openSocket, SupportSession } from './session.js';
@@ -57,6 +57,8 @@ export function runDevice(setup: DeviceSetup): Promise<number> {
       });
       if (!r.ok) {
         say(`The server refused this device: ${r.message}`);
+        // U-9: removed in the console. Its identity is dead; without it the next start registers anew.
+        if (state && r.error === 'not_found') await forgetDeviceState(statePath);
         return stop(1);
       }
       if (r.value.secret) await saveDeviceState(statePath, { server: setup.server, deviceId: r.value.deviceId, secret: r.value.secret });

@@ -44,3 +44,8 @@ export async function saveDeviceState(file: string, state: DeviceState): Promise
   await fs.writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   await fs.rename(temp, file);
 }
+
+/** U-9: forgets the identity of a device the console removed, so the next start registers anew. */
+export async function forgetDeviceState(file: string): Promise<void> {
+  await fs.rm(file, { force: true });
+}

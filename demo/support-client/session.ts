@@ -6,6 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import {
+  ANSWER_WINDOW_MS,
   NAMESPACES,
   PROTOCOL_VERSION,
   type ClientCapability,
@@ -52,8 +53,8 @@ export function askServer<E extends keyof SupportClientCommands>(
   });
 }
 
-/** The visitor's answer window, as the server counts it (G-2, E-5). */
-export const ANSWER_MS = 30_000;
+/** The visitor's answer window, as the server counts it (G-2, E-5): the protocol's one value. */
+export const ANSWER_MS = ANSWER_WINDOW_MS;
 
 const ASKS: Record<ClientCapability, string> = {
   shell: 'open a command shell on this computer (they can run any command your account can)',

@@ -1,6 +1,7 @@
 /**
  * The sentences of the activity log, built from a verb and the names involved.
  */
+import { ANSWER_WINDOW_WORDS } from './answer-window.js';
 
 const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'session.started': () => 'The visitor asked for help.',
@@ -24,7 +25,7 @@ const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'permission.requested': (a, t) => `${a} asked the visitor for permission to ${t}.`,
   'permission.granted': (_a, t) => `The visitor allowed the request to ${t}.`,
   'permission.denied': (_a, t) => `The visitor refused the request to ${t}.`,
-  'permission.expired': (_a, t) => `No answer to the request to ${t} in 30 seconds: counted as refused.`,
+  'permission.expired': (_a, t) => `No answer to the request to ${t} in ${ANSWER_WINDOW_WORDS}: counted as refused.`,
   'permission.revoked': (_a, t) => `The visitor withdrew the permission to ${t}.`,
   'escalation.ticket': () => 'The visitor got a download and a code for the support client.',
   'client.connected': (_a, t) => `The support client connected (${t}).`,
@@ -33,7 +34,7 @@ const SENTENCES: Record<string, (actor: string, target: string) => string> = {
   'client.requested': (a, t) => `${a} asked the support client for ${t}.`,
   'client.granted': (_a, t) => `The visitor allowed ${t} in the support client.`,
   'client.denied': (_a, t) => `The visitor refused ${t} in the support client.`,
-  'client.expired': (_a, t) => `No answer in the support client to ${t} in 30 seconds: counted as refused.`,
+  'client.expired': (_a, t) => `No answer in the support client to ${t} in ${ANSWER_WINDOW_WORDS}: counted as refused.`,
   'client.refused': (a, t) => `${a} was refused ${t}`,
   'client.system': (_a, t) => `The support client sent its system information: ${t}.`,
   'client.shell_opened': (a) => `${a} opened a command shell on the visitor's computer.`,

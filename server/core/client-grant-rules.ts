@@ -1,12 +1,14 @@
 /**
  * What the support client may do (SPEC.md E-5..E-8): each capability (command shell, file transfer,
- * system information) needs the visitor's Allow in the client, within 30 seconds, and works only
+ * system information) needs the visitor's Allow in the client, within the answer window of
+ * `answer-window.ts` (the same as for permission requests), and works only
  * while the client is connected and the escalation itself is still granted. Plain functions.
  */
 import { fail, ok, type ClientCapability, type Result } from '../../src/protocol/index.js';
 import type { ClientGrant, SupportClient } from './escalation-model.js';
 import type { Permission, Session } from './model.js';
-import { ANSWER_WINDOW_MS, hasGrant } from './permission-rules.js';
+import { answerDeadline, answerInWindow, ANSWER_WINDOW_WORDS, newestRequest } from './answer-window.js';
+import { hasGrant } from './permission-rules.js';
 import { isOpen } from './session-rules.js';
 
 /**
@@ -53,7 +55,7 @@ export function requestClientGrant(input: {
       requestedBy: technician,
       organisation: input.organisation,
       requestedAt: now,
-      expiresAt: now + ANSWER_WINDOW_MS,
+      expiresAt: answerDeadline(now),
       answeredAt: null,
     },
   });
@@ -61,18 +63,12 @@ export function requestClientGrant(input: {
 
 /** E-5: the visitor's answer, only while pending and before the deadline (late is `expired`). */
 export function answerClientGrant(g: ClientGrant, allow: boolean, now: number): Result<ClientGrant> {
-  if (g.status === 'expired' || (g.status === 'pending' && now >= g.expiresAt)) {
-    return fail('expired', 'No answer within 30 seconds: counted as denied. The technician may ask again.');
-  }
-  if (g.status !== 'pending') return fail('invalid_payload', `This request was already ${g.status}.`);
-  return ok({ ...g, status: allow ? 'granted' : 'denied', answeredAt: now });
+  return answerInWindow(g, allow, now, `No answer within ${ANSWER_WINDOW_WORDS}: counted as denied. The technician may ask again.`);
 }
 
 /** The newest request for a capability, a pending one past its window read as expired. */
 export function currentGrant(grants: readonly ClientGrant[], capability: ClientCapability, now: number): ClientGrant | undefined {
-  const latest = grants.filter((g) => g.capability === capability).at(-1);
-  if (latest?.status === 'pending' && now >= latest.expiresAt) return { ...latest, status: 'expired' };
-  return latest;
+  return newestRequest(grants, capability, now);
 }
 
 /**

@@ -69,6 +69,11 @@ export interface Session {
   updatedAt: number;
   expiresAt: number;
   deletedAt: number | null;
+  /**
+   * The service-desk ticket the session is linked to (K-11), as `findSession` reads it; absent when
+   * it has none or the session was read another way. Only the ticket timeline relay uses it.
+   */
+  ticketId?: string;
 }
 
 /** A stored chat message. */

@@ -4,10 +4,11 @@
  */
 import { fail, ok, type Capability, type Result } from '../../src/protocol/index.js';
 import type { Permission, Session } from './model.js';
+import { answerDeadline, answerInWindow, newestRequest } from './answer-window.js';
 import { isOpen } from './session-rules.js';
 
-/** G-2: how long the visitor has to answer. */
-export const ANSWER_WINDOW_MS = 30_000;
+/** G-2: how long the visitor has to answer (the window of `answer-window.ts`). */
+export { ANSWER_WINDOW_MS } from './answer-window.js';
 
 /** G-1: owner and participants of an Active session may ask; an open or granted request is reused. */
 export function requestPermission(input: {
@@ -37,7 +38,7 @@ export function requestPermission(input: {
       requestedBy: technician,
       organisation: input.organisation,
       requestedAt: now,
-      expiresAt: now + ANSWER_WINDOW_MS,
+      expiresAt: answerDeadline(now),
       answeredAt: null,
     },
   });
@@ -45,12 +46,7 @@ export function requestPermission(input: {
 
 /** G-2, G-3: the visitor's answer, accepted only while the request is pending and in time. */
 export function answerPermission(p: Permission, allow: boolean, now: number): Result<Permission> {
-  // G-3: late is late, whether or not the expiry pass has marked the request yet.
-  if (p.status === 'expired' || (p.status === 'pending' && now >= p.expiresAt)) {
-    return fail('expired', 'This request timed out and counts as denied; the technician may ask again.');
-  }
-  if (p.status !== 'pending') return fail('invalid_payload', `This request was already ${p.status}.`);
-  return ok({ ...p, status: allow ? 'granted' : 'denied', answeredAt: now });
+  return answerInWindow(p, allow, now, 'This request timed out and counts as denied; the technician may ask again.');
 }
 
 /** G-4: the visitor withdraws a capability they granted. */
@@ -61,9 +57,7 @@ export function revokePermission(p: Permission, now: number): Result<Permission>
 
 /** The newest request for a capability, with a pending one past its window read as expired. */
 export function currentOf(permissions: readonly Permission[], capability: Capability, now: number): Permission | undefined {
-  const latest = permissions.filter((p) => p.capability === capability).at(-1);
-  if (latest?.status === 'pending' && now >= latest.expiresAt) return { ...latest, status: 'expired' };
-  return latest;
+  return newestRequest(permissions, capability, now);
 }
 
 /** G-5: a capability works only while granted, not revoked, in an open session. */

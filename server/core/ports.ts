@@ -213,6 +213,8 @@ export interface Audience {
   technicianIds: string[];
   /** False for technician-only facts (activity, sessions lists). */
   visitor: boolean;
+  /** The ticket whose timeline hears chat messages too (K-11), from {@link Session.ticketId}. */
+  ticketId?: string;
 }
 
 /** Live facts that only the socket layer knows. */

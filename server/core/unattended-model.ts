@@ -27,8 +27,24 @@ export interface Device {
   version: string;
   system: SystemInfo | null;
   registeredAt: number;
+  /** Refreshed by its server process's heartbeat while connected: the presence lease (U-6). */
   lastSeenAt: number;
+  /** Whether a server process holds its socket; read through `device-presence.ts`, which also checks the lease. */
   online: boolean;
+  /** When a member renamed it in the console (U-8); its own registrations then keep that name. */
+  renamedAt: number | null;
+  /** When it was removed from the console (U-9); its credential is refused from then on. */
+  removedAt: number | null;
+}
+
+/** A change made to a device from the console (U-8, U-9), in the device's log. */
+export interface DeviceEvent {
+  id: string;
+  deviceId: string;
+  at: number;
+  actor: { id: string; name: string };
+  action: 'renamed' | 'removed';
+  summary: string;
 }
 
 /** One unattended connection of a member to a device (U-6): who, when, and how it ended. */
@@ -60,8 +76,26 @@ export interface UnattendedStore {
   deviceRegistered(id: string, details: DeviceDetails, at: number): Promise<void>;
   /** Marks the device offline, seen last at `at`. */
   deviceOffline(id: string, at: number): Promise<void>;
-  /** Devices of these channels, by name. */
+  /** Devices of these channels, by name; removed ones left out. */
   listDevices(channelIds: string[]): Promise<Device[]>;
+  /** U-6: the devices stored as online, in every channel (a starting server checks them). */
+  listOnlineDevices(): Promise<Device[]>;
+  /**
+   * U-6: renews the lease of these devices, the ones whose sockets this process holds, and marks them
+   * online: a sweep that raced with their registration is undone by the next beat. Removed ones stay.
+   */
+  refreshDevicePresence(ids: string[], at: number): Promise<void>;
+  /** U-6: marks offline the online devices not seen since `before`; returns their ids. */
+  expireDevicePresence(before: number): Promise<string[]>;
+  /** U-6: marks the device offline if it is still online and was last seen at `seenAt`; false otherwise. */
+  deviceOfflineIfSeenAt(id: string, seenAt: number): Promise<boolean>;
+  /** U-8: gives the device the name a member chose. */
+  renameDevice(id: string, name: string, at: number): Promise<void>;
+  /** U-9: marks the device removed and offline; false if it was removed already. */
+  removeDevice(id: string, at: number): Promise<boolean>;
+  insertDeviceEvent(e: DeviceEvent): Promise<void>;
+  /** The device's events, newest first, at most `limit`. */
+  listDeviceEvents(deviceId: string, limit: number): Promise<DeviceEvent[]>;
 
   insertDeviceConnection(c: DeviceConnection): Promise<void>;
   findDeviceConnection(id: string): Promise<DeviceConnection | undefined>;
@@ -69,6 +103,8 @@ export interface UnattendedStore {
   findLiveDeviceConnection(deviceId: string): Promise<DeviceConnection | undefined>;
   /** The live connection of a session, if any. */
   findLiveConnectionOfSession(sessionId: string): Promise<DeviceConnection | undefined>;
+  /** The newest connection of a session, live or ended. */
+  findConnectionOfSession(sessionId: string): Promise<DeviceConnection | undefined>;
   /** Ends a live connection; false if it had ended already. */
   endDeviceConnection(id: string, at: number, reason: string): Promise<boolean>;
   /** The device's connections, newest first, at most `limit`. */
@@ -91,4 +127,10 @@ export interface DeviceRelay {
   deviceUpdated(device: DeviceView): void;
   /** Whether a socket of the device is connected to any server process now. */
   isConnected(deviceId: string): Promise<boolean>;
+  /** The devices whose sockets this server process holds. */
+  localDevices(): string[];
+  /** U-9: closes the device's sockets, wherever they are connected. */
+  disconnect(deviceId: string): void;
+  /** U-9: tells the consoles of the channel that the device is gone. */
+  deviceRemoved(device: { id: string; channelId: string }): void;
 }

@@ -5,9 +5,10 @@
  */
 import { fail, ok, type Result, type TechnicianRef } from '../../src/protocol/index.js';
 import type { ClientGrant, SupportClient } from './escalation-model.js';
-import type { Channel, Session } from './model.js';
+import { isOnline } from './device-presence.js';
+import type { Channel, Session, Technician } from './model.js';
 import { expirationMs } from './session-rules.js';
-import type { Device, DeviceConnection, UnattendedSettings } from './unattended-model.js';
+import type { Device, DeviceConnection, DeviceDetails, UnattendedSettings } from './unattended-model.js';
 
 /** U-5: what a member may use on a device unless an admin chose otherwise. */
 export const DEFAULT_UNATTENDED_CAPABILITIES = ['shell', 'files', 'system'] as const;
@@ -47,28 +48,52 @@ export function checkChannelKey(settings: UnattendedSettings | undefined, presen
 }
 
 /**
- * U-3: the registered device a client proves to be (its id and secret, in the key's channel), or
- * null when it must register as a new device.
+ * U-3, U-9: the registered device a client proves to be (its id and secret, in the key's channel), or
+ * null when it must register as a new device. A removed device's credential is refused, so that the
+ * client learns of it and forgets it: it comes back only by registering anew with a channel key.
  */
-export function knownDevice(device: Device | undefined, channelId: string, presentedSecretHash: string | null): Device | null {
-  if (!device || presentedSecretHash === null || device.channelId !== channelId) return null;
-  return constantTimeEqual(device.secretHash, presentedSecretHash) ? device : null;
+export function knownDevice(device: Device | undefined, channelId: string, presentedSecretHash: string | null): Result<Device | null> {
+  if (!device || presentedSecretHash === null || device.channelId !== channelId) return ok(null);
+  if (!constantTimeEqual(device.secretHash, presentedSecretHash)) return ok(null);
+  if (device.removedAt !== null) {
+    return fail(
+      'not_found',
+      'This device was removed from the console. Run the support client again with a channel key to register it anew.',
+    );
+  }
+  return ok(device);
+}
+
+/** U-8: what a returning device stores of its own report: a name a member gave it stays. */
+export function returningDetails(device: Device, reported: DeviceDetails): DeviceDetails {
+  return device.renamedAt === null ? reported : { ...reported, name: device.name };
+}
+
+/**
+ * U-8, U-9: admins rename and remove devices, as they make channel keys (U-2); members only use
+ * them. A removed or unknown device is `not_found`.
+ */
+export function mayManageDevice(device: Device | undefined, actor: Technician): Result<Device> {
+  if (actor.role !== 'admin') return fail('forbidden', 'Only admins may rename or remove devices.');
+  if (!device || device.removedAt !== null) return fail('not_found', 'No such device.');
+  return ok(device);
 }
 
 /**
  * U-4: a member of the device's channel connects, while the channel allows unattended access and
- * the device is online and free.
+ * the device is online (its presence lease fresh, U-6) and free.
  */
 export function mayConnect(input: {
   device: Device | undefined;
   settings: UnattendedSettings;
   memberOf: readonly string[];
   live: DeviceConnection | undefined;
+  now: number;
 }): Result<Device> {
   const { device, settings } = input;
-  if (!device || !input.memberOf.includes(device.channelId)) return fail('not_found', 'No such device.');
+  if (!device || device.removedAt !== null || !input.memberOf.includes(device.channelId)) return fail('not_found', 'No such device.');
   if (!settings.allowed) return fail('forbidden', 'This channel does not allow unattended access.');
-  if (!device.online) return fail('not_found', 'The device is offline.');
+  if (!isOnline(device, input.now)) return fail('not_found', 'The device is offline.');
   if (input.live) return fail('forbidden', `${input.live.technician.name} is connected to this device.`);
   return ok(device);
 }

@@ -1,8 +1,9 @@
 /**
  * Wire views of devices and their connections, derived from the records of `unattended-model.ts`.
  */
-import type { DeviceConnectionView, DeviceView, UnattendedSettingsView } from '../../src/protocol/index.js';
-import type { Device, DeviceConnection, UnattendedSettings } from './unattended-model.js';
+import type { DeviceConnectionView, DeviceEventView, DeviceView, UnattendedSettingsView } from '../../src/protocol/index.js';
+import { isOnline } from './device-presence.js';
+import type { Device, DeviceConnection, DeviceEvent, UnattendedSettings } from './unattended-model.js';
 
 /** A connection as the console sees it. */
 export function connectionView(c: DeviceConnection, deviceName: string): DeviceConnectionView {
@@ -18,8 +19,8 @@ export function connectionView(c: DeviceConnection, deviceName: string): DeviceC
   };
 }
 
-/** A device as the console sees it; the secret's hash stays on the server. */
-export function deviceView(d: Device, channelName: string, live: DeviceConnection | undefined): DeviceView {
+/** A device as the console sees it at `now`; the secret's hash stays on the server. */
+export function deviceView(d: Device, channelName: string, live: DeviceConnection | undefined, now: number): DeviceView {
   return {
     id: d.id,
     channelId: d.channelId,
@@ -31,7 +32,7 @@ export function deviceView(d: Device, channelName: string, live: DeviceConnectio
     system: d.system,
     registeredAt: d.registeredAt,
     lastSeenAt: d.lastSeenAt,
-    online: d.online,
+    online: isOnline(d, now),
     connection: live ? connectionView(live, d.name) : null,
   };
 }
@@ -39,4 +40,9 @@ export function deviceView(d: Device, channelName: string, live: DeviceConnectio
 /** Settings as admins see them; the key's hash stays on the server. */
 export function settingsView(s: UnattendedSettings): UnattendedSettingsView {
   return { channelId: s.channelId, allowed: s.allowed, capabilities: s.capabilities, keyCreatedAt: s.keyCreatedAt };
+}
+
+/** A device event as the console sees it. */
+export function deviceEventView(e: DeviceEvent): DeviceEventView {
+  return { id: e.id, deviceId: e.deviceId, at: e.at, actor: e.actor, action: e.action, summary: e.summary };
 }

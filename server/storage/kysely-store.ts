@@ -3,6 +3,7 @@
  * contract suite in `tests/server/storage/`. Each concept's queries live in `kysely/`.
  */
 import { randomUUID } from 'node:crypto';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import { attachmentQueries } from './kysely/attachment-queries.js';
@@ -21,13 +22,16 @@ import { ticketQueries } from './kysely/ticket-queries.js';
 import { unattendedQueries } from './kysely/unattended-queries.js';
 import type { Database } from './schema.js';
 
-/** Builds a {@link Store} over an open, migrated database; `close` destroys it. */
-export function kyselyStore(db: Kysely<Database>): Store {
+/**
+ * Builds a {@link Store} over an open, migrated database; `close` destroys it. `sqlite`, the
+ * better-sqlite3 connection under a SQLite `db`, lets the chat path skip Kysely.
+ */
+export function kyselyStore(db: Kysely<Database>, sqlite?: SqliteDatabase): Store {
   return {
     ...technicianQueries(db),
     ...channelQueries(db),
     ...sessionQueries(db),
-    ...messageQueries(db),
+    ...messageQueries(db, sqlite),
     ...noteQueries(db),
     ...auditQueries(db, randomUUID),
     ...attachmentQueries(db),

@@ -26,7 +26,7 @@ export type StoreLocation =
 const INT8_OID = 20;
 const parseInt8 = (v: string) => Number(v);
 
-function sqliteDb(file: string, synchronous: 'normal' | 'full' = 'normal'): Kysely<Database> {
+function sqliteDb(file: string, synchronous: 'normal' | 'full' = 'normal'): { db: Kysely<Database>; raw: SQLite.Database } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   // WAL lets readers and a second server process share the file while one writes.
@@ -36,7 +36,7 @@ function sqliteDb(file: string, synchronous: 'normal' | 'full' = 'normal'): Kyse
   database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), raw: database };
 }
 
 function postgresDb(url: string, schema: string | undefined): Kysely<Database> {
@@ -70,12 +70,15 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
 
 /** Opens, migrates and wraps the database at `location`. */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const db = location.kind === 'sqlite' ? sqliteDb(location.file, location.synchronous) : postgresDb(location.url, location.schema);
+  const { db, raw } =
+    location.kind === 'sqlite'
+      ? sqliteDb(location.file, location.synchronous)
+      : { db: postgresDb(location.url, location.schema), raw: undefined };
   try {
     await migrate(db, location.kind === 'postgres' ? (location.schema ?? 'public') : undefined);
   } catch (e) {
     await db.destroy();
     throw e;
   }
-  return kyselyStore(db);
+  return kyselyStore(db, raw);
 }

@@ -3,7 +3,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { ClientCapability, ClientOs, SystemInfo } from '../../src/protocol/index.js';
-import type { Device, DeviceConnection, UnattendedSettings } from '../core/unattended-model.js';
+import type { Device, DeviceConnection, DeviceEvent, UnattendedSettings } from '../core/unattended-model.js';
 
 export interface UnattendedSettingsTable {
   channel_id: string;
@@ -27,6 +27,18 @@ export interface DevicesTable {
   registered_at: number;
   last_seen_at: number;
   online: number;
+  renamed_at: number | null;
+  removed_at: number | null;
+}
+
+export interface DeviceEventsTable {
+  id: string;
+  device_id: string;
+  at: number;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  summary: string;
 }
 
 export interface DeviceConnectionsTable {
@@ -47,6 +59,7 @@ export interface UnattendedTables {
   unattended_settings: UnattendedSettingsTable;
   devices: DevicesTable;
   device_connections: DeviceConnectionsTable;
+  device_events: DeviceEventsTable;
 }
 
 const num = (n: number | null) => (n === null ? null : Number(n));
@@ -95,6 +108,8 @@ export function toDevice(r: Selectable<DevicesTable>): Device {
     registeredAt: Number(r.registered_at),
     lastSeenAt: Number(r.last_seen_at),
     online: Number(r.online) === 1,
+    renamedAt: num(r.renamed_at),
+    removedAt: num(r.removed_at),
   };
 }
 
@@ -112,6 +127,8 @@ export function fromDevice(d: Device): Selectable<DevicesTable> {
     registered_at: d.registeredAt,
     last_seen_at: d.lastSeenAt,
     online: d.online ? 1 : 0,
+    renamed_at: d.renamedAt,
+    removed_at: d.removedAt,
   };
 }
 
@@ -143,5 +160,30 @@ export function fromConnection(c: DeviceConnection): Selectable<DeviceConnection
     started_at: c.startedAt,
     ended_at: c.endedAt,
     end_reason: c.endReason,
+  };
+}
+
+/** A row as a {@link DeviceEvent}. */
+export function toDeviceEvent(r: Selectable<DeviceEventsTable>): DeviceEvent {
+  return {
+    id: r.id,
+    deviceId: r.device_id,
+    at: Number(r.at),
+    actor: { id: r.actor_id, name: r.actor_name },
+    action: r.action as DeviceEvent['action'],
+    summary: r.summary,
+  };
+}
+
+/** A {@link DeviceEvent} as a row. */
+export function fromDeviceEvent(e: DeviceEvent): Selectable<DeviceEventsTable> {
+  return {
+    id: e.id,
+    device_id: e.deviceId,
+    at: e.at,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    action: e.action,
+    summary: e.summary,
   };
 }

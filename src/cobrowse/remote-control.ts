@@ -1,20 +1,22 @@
 /**
  * Carries out the technician's control command on the visitor's page (SPEC.md C-12, C-13), once
  * {@link controlTarget} accepted the element: a click as pointer and mouse events with focus in
- * between, keys with their keydown and keyup, a scroll of the nearest scrollable box (or the
- * page). Events are dispatched on the element itself, never at screen coordinates.
+ * between, keys with their keydown and keyup and the browser's default between them, typing into
+ * fields and editable content, options chosen in a select, a scroll of the nearest scrollable box
+ * (or the page). Events are dispatched on the element itself, never at screen coordinates.
  */
-import type { ControlAction, ControlAnswer } from '../protocol/cobrowse-control.js';
-import { controlTarget, type TextField } from './control-target.js';
+import type { ControlAction, ControlAnswer, ControlKey } from '../protocol/cobrowse-control.js';
+import { caretKey, isCaretKey, keyScroll, scrollBoxOf } from './caret-keys.js';
+import { chooseOptions } from './choose-option.js';
+import { caretIn, editContent, typeContent } from './content-entry.js';
+import { controlTarget, isEditable, isTextField, type TextField } from './control-target.js';
 import { closestAcross } from './dom-tree.js';
 import { BLOCKED_SELECTOR } from './privacy.js';
-import { breakLine, commit, deleteText, keyEvent, typeText } from './text-entry.js';
+import { breakLine, commit, deleteText, keyEvent, typeSpace, typeText } from './text-entry.js';
 
 export { isControlCommand } from './control-target.js';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]:not([contenteditable="false"])';
-
-const isTextField = (el: Element | null): el is TextField => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
 
 /** The element a press on `el` focuses, as the browser picks it: itself or its nearest focusable ancestor. */
 function focusOf(el: Element): HTMLElement | null {
@@ -34,7 +36,8 @@ function click(el: Element): void {
     if (target) target.focus({ preventScroll: true });
     else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     // The caret goes after the text, where a click beside it would put it.
-    if (isTextField(target) && target.selectionStart !== null) target.setSelectionRange(target.value.length, target.value.length);
+    if (target && isTextField(target) && target.selectionStart !== null) target.setSelectionRange(target.value.length, target.value.length);
+    else if (el instanceof HTMLElement && isEditable(el)) caretIn(el, true);
   }
   el.dispatchEvent(new PointerEvent('pointerup', pointer));
   el.dispatchEvent(new MouseEvent('mouseup', init));
@@ -59,39 +62,51 @@ function submitFrom(field: HTMLInputElement): void {
   else if (form.querySelectorAll('input:not([type=hidden], [type=checkbox], [type=radio])').length === 1) form.requestSubmit();
 }
 
-function press(el: Element, key: string): void {
-  const target = focusOf(el) ?? el;
-  if (keyEvent(target, 'keydown', key)) {
-    if (key === 'Tab') {
-      if (isTextField(target)) commit(target);
-      tabFrom(target);
-    } else if (key === 'Backspace' || key === 'Delete') {
-      if (isTextField(target)) deleteText(target, key);
-    } else if (key === 'Enter' && target instanceof HTMLTextAreaElement) breakLine(target);
-    else if (key === 'Enter' && target instanceof HTMLInputElement) {
-      commit(target);
-      submitFrom(target);
-    } else if (key === 'Enter' && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) target.click();
-  }
-  keyEvent(document.activeElement ?? target, 'keyup', key);
+/** Space on what it activates (buttons, checkboxes, radios, summaries): a click after keyup, as the browser does. */
+const activatedBySpace = (el: Element) =>
+  el instanceof HTMLButtonElement ||
+  (el instanceof HTMLElement && el.localName === 'summary') ||
+  (el instanceof HTMLInputElement && ['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type));
+
+/** The browser's default of `key` on the focused `target`, after its keydown was not cancelled; true when Space activates it. */
+function keyDefault(target: Element, key: ControlKey): boolean {
+  const field = isTextField(target) ? target : null;
+  const editable = !field && isEditable(target) ? target : null;
+  if (isCaretKey(key)) caretKey(target, key);
+  else if (key === 'Tab') {
+    if (field) commit(field);
+    tabFrom(target);
+  } else if (editable && (key === 'Backspace' || key === 'Delete' || key === 'Enter' || key === 'Space')) editContent(editable, key);
+  else if (key === 'Backspace' || key === 'Delete') {
+    if (field) deleteText(field, key);
+  } else if (key === 'Space') {
+    if (field) typeSpace(field);
+    else if (activatedBySpace(target)) return true;
+    // A select would open its list, which only the visitor's own hand can do.
+    else if (!(target instanceof HTMLSelectElement)) keyScroll(target, key);
+  } else if (key === 'Enter' && target instanceof HTMLTextAreaElement) breakLine(target);
+  else if (key === 'Enter' && target instanceof HTMLInputElement) {
+    commit(target);
+    submitFrom(target);
+  } else if (key === 'Enter' && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) target.click();
+  return false;
 }
 
-function canScroll(el: Element, dx: number, dy: number): boolean {
-  const style = getComputedStyle(el);
-  const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
-  return (
-    (dy !== 0 && scrolls(style.overflowY) && el.scrollHeight > el.clientHeight) ||
-    (dx !== 0 && scrolls(style.overflowX) && el.scrollWidth > el.clientWidth)
-  );
+function press(el: Element, key: ControlKey): void {
+  // Keys go to the focused element: in editable content its host, with the caret inside `el`.
+  const target = el instanceof HTMLElement && isEditable(el) ? caretIn(el) : (focusOf(el) ?? el);
+  if (target instanceof HTMLElement && (target.getRootNode() as Document | ShadowRoot).activeElement !== target)
+    target.focus({ preventScroll: true });
+  const activate = keyEvent(target, 'keydown', key) && keyDefault(target, key);
+  // After Tab the keyup goes where the focus went; inside a shadow root, to its focused element.
+  const up = (target.getRootNode() as Document | ShadowRoot).activeElement ?? document.activeElement ?? target;
+  if (keyEvent(up, 'keyup', key) && activate && up === target) (target as HTMLElement).click();
 }
 
 function scroll(el: Element, dx: number, dy: number): void {
   // Listeners of `wheel` (carousels, maps) may take it over, as they would from a real wheel.
   if (!el.dispatchEvent(new WheelEvent('wheel', { deltaX: dx, deltaY: dy, bubbles: true, cancelable: true, composed: true }))) return;
-  for (let at: Element | null = el; at && at !== document.body && at !== document.documentElement; at = at.parentElement) {
-    if (canScroll(at, dx, dy)) return at.scrollBy({ left: dx, top: dy, behavior: 'instant' });
-  }
-  window.scrollBy({ left: dx, top: dy, behavior: 'instant' });
+  (scrollBoxOf(el, dx, dy) ?? window).scrollBy({ left: dx, top: dy, behavior: 'instant' });
 }
 
 /** Acts on the live node the recording knows by the command's id, after checking it; answers what happened. */
@@ -103,6 +118,10 @@ export function performControl(node: Node | null, action: ControlAction): Contro
       click(el);
       break;
     case 'text': {
+      if (el instanceof HTMLElement && isEditable(el)) {
+        typeContent(el, action.text);
+        break;
+      }
       const field = el as TextField;
       if (document.activeElement !== field) field.focus({ preventScroll: true });
       typeText(field, action.text);
@@ -113,6 +132,9 @@ export function performControl(node: Node | null, action: ControlAction): Contro
       break;
     case 'scroll':
       scroll(el, action.dx, action.dy);
+      break;
+    case 'select':
+      chooseOptions(el as HTMLSelectElement, action.options);
       break;
   }
   return { status: 'done' };

@@ -22,10 +22,11 @@ function beginEdit(field: TextField): void {
   field.addEventListener('blur', () => commit(field), { once: true });
 }
 
-/** Dispatches a key event; false when the page cancelled it (its default must not happen). */
+/** Dispatches a key event (`Space` is the key ` `); false when the page cancelled it (its default must not happen). */
 export function keyEvent(el: Element, type: 'keydown' | 'keyup', key: string): boolean {
-  const code = key.length === 1 ? '' : key;
-  return el.dispatchEvent(new KeyboardEvent(type, { key, code, bubbles: true, cancelable: true, composed: true }));
+  const space = key === 'Space' || key === ' ';
+  const code = space ? 'Space' : key.length === 1 ? '' : key;
+  return el.dispatchEvent(new KeyboardEvent(type, { key: space ? ' ' : key, code, bubbles: true, cancelable: true, composed: true }));
 }
 
 function setValue(field: TextField, value: string, caret: number): void {
@@ -58,6 +59,11 @@ export function typeText(field: TextField, text: string): void {
     else if (go) edit(field, 'insertText', ch);
     keyEvent(field, 'keyup', ch);
   }
+}
+
+/** A space typed by the Space key, after its keydown was not cancelled. */
+export function typeSpace(field: TextField): void {
+  edit(field, 'insertText', ' ');
 }
 
 /** Backspace or Delete, after its keydown was not cancelled. */

@@ -2,7 +2,7 @@
  * In-page control, the part of the co-browse contract that acts on the visitor's page (SPEC.md
  * C-12, C-13): the console names an element by its id in the recording it replays, the server
  * passes the command on only while the visitor grants `view` and `control`, and the widget checks
- * the element before it clicks, types or scrolls, answering what it did.
+ * the element before it clicks, types, presses a key, chooses options or scrolls, answering what it did.
  */
 import * as v from 'valibot';
 
@@ -13,8 +13,32 @@ const Delta = v.pipe(v.number(), v.finite(), v.minValue(-20_000), v.maxValue(20_
 /** Most characters one `text` command types; the console sends what was typed since the last answer. */
 export const CONTROL_TEXT_MAX = 500;
 
-/** Keys the technician may press on the visitor's page besides text. */
-export const CONTROL_KEYS = ['Enter', 'Tab', 'Backspace', 'Delete', 'Escape'] as const;
+/** Keys the technician may press on the visitor's page besides text (`Space` is the key ` `). */
+export const CONTROL_KEYS = [
+  'Enter',
+  'Tab',
+  'Backspace',
+  'Delete',
+  'Escape',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Space',
+] as const;
+
+/** One of {@link CONTROL_KEYS}. */
+export type ControlKey = (typeof CONTROL_KEYS)[number];
+
+/** Most options one `select` command chooses, and the highest option index it may name. */
+export const CONTROL_OPTIONS_MAX = 1_000;
+export const CONTROL_OPTION_INDEX_MAX = 99_999;
+
+const OptionIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(CONTROL_OPTION_INDEX_MAX));
 
 /** What to do with the element. */
 export const ControlActionSchema = v.variant('type', [
@@ -22,6 +46,16 @@ export const ControlActionSchema = v.variant('type', [
   v.strictObject({ type: v.literal('text'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(CONTROL_TEXT_MAX)) }),
   v.strictObject({ type: v.literal('key'), key: v.picklist(CONTROL_KEYS) }),
   v.strictObject({ type: v.literal('scroll'), dx: Delta, dy: Delta }),
+  // The options of a <select> to leave chosen, by index: labels and values may be masked in the
+  // stream, positions are not. One for a single select; any number, none included, for a multiple one.
+  v.strictObject({
+    type: v.literal('select'),
+    options: v.pipe(
+      v.array(OptionIndex),
+      v.maxLength(CONTROL_OPTIONS_MAX),
+      v.check((xs) => new Set(xs).size === xs.length, 'options must differ'),
+    ),
+  }),
 ]);
 
 /**
@@ -49,9 +83,21 @@ export type ControlAction = v.InferOutput<typeof ControlActionSchema>;
  * - `missing`: no element with that id is on the page now;
  * - `blocked`: the element is in an area hidden from the technician, or part of the widget;
  * - `password`: typing into a password field (never allowed);
- * - `not_editable`: text or an edit key aimed at something that takes no text.
+ * - `not_editable`: text or an edit key aimed at something that takes no text (or is disabled, read-only);
+ * - `not_select`: options chosen on something that is not an enabled `<select>`;
+ * - `bad_option`: an option index that is not there or is disabled, or several for a single select.
  */
-export const CONTROL_REFUSALS = ['stale', 'offline', 'not_granted', 'missing', 'blocked', 'password', 'not_editable'] as const;
+export const CONTROL_REFUSALS = [
+  'stale',
+  'offline',
+  'not_granted',
+  'missing',
+  'blocked',
+  'password',
+  'not_editable',
+  'not_select',
+  'bad_option',
+] as const;
 
 /** One of {@link CONTROL_REFUSALS}. */
 export type ControlRefusal = (typeof CONTROL_REFUSALS)[number];

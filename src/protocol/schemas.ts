@@ -15,6 +15,9 @@ export const LIMITS = {
   httpBodyBytes: 16 * 1024,
 } as const;
 
+/** How long the visitor has to answer a request, in the widget or the support client (G-2, E-5, E-13). */
+export const ANSWER_WINDOW_MS = 30_000;
+
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
 
 /** A client-chosen message id: 8 to 64 URL-safe characters (a UUID fits). */

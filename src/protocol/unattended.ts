@@ -52,9 +52,21 @@ export interface DeviceView {
   system: SystemInfo | null;
   registeredAt: number;
   lastSeenAt: number;
+  /** U-6: a server process holds its socket and renewed its presence lease in time. */
   online: boolean;
   /** The connection in progress, if any. */
   connection: DeviceConnectionView | null;
+}
+
+/** A change made to a device from the console (U-8, U-9), in its log. */
+export interface DeviceEventView {
+  id: string;
+  deviceId: string;
+  at: number;
+  actor: TechnicianRef;
+  action: 'renamed' | 'removed';
+  /** In words: `Ana renamed it from "PC-17" to "Reception PC".` */
+  summary: string;
 }
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
@@ -73,11 +85,17 @@ export const UnattendedSettingsSchema = v.strictObject({
   capabilities: v.pipe(v.array(Capability), v.maxLength(3)),
 });
 
+/** A device's name, as its client reports it or a member gives it. */
+const DeviceName = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100));
+
+/** `PATCH /api/devices/:id` body: a new name (U-8). */
+export const DeviceRenameSchema = v.strictObject({ name: DeviceName });
+
 /** `device:register` (support client in service mode): the channel key, the device's own credential once it has one. */
 export const DeviceRegisterSchema = v.strictObject({
   key: ChannelKeySecretSchema,
   device: v.nullable(v.strictObject({ id: Id, secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43,128}$/, 'must be a device secret')) })),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
+  name: DeviceName,
   client: v.strictObject({
     os: v.picklist(['windows', 'macos', 'linux', 'other']),
     elevated: v.boolean(),
@@ -97,6 +115,9 @@ export const DeviceConnectSchema = v.strictObject({ deviceId: Id });
 
 /** `device:disconnect` (console): end a connection. */
 export const DeviceDisconnectSchema = v.strictObject({ connectionId: Id });
+
+/** `device:session-connection` (console): the connection behind an unattended session, ended or not. */
+export const DeviceSessionConnectionSchema = v.strictObject({ sessionId: Id });
 
 /** `device:connections` (console): a device's connection log, newest first. */
 export const DeviceConnectionsSchema = v.strictObject({ deviceId: Id });
@@ -136,12 +157,16 @@ export interface DeviceConsoleCommands {
   'device:connect': (p: Payload<typeof DeviceConnectSchema>, ack: Ack<DeviceConnectionView>) => void;
   'device:disconnect': (p: Payload<typeof DeviceDisconnectSchema>, ack: Ack<DeviceConnectionView>) => void;
   'device:connections': (p: Payload<typeof DeviceConnectionsSchema>, ack: Ack<DeviceConnectionView[]>) => void;
+  /** Null for a session that is not an unattended connection. */
+  'device:session-connection': (p: Payload<typeof DeviceSessionConnectionSchema>, ack: Ack<DeviceConnectionView | null>) => void;
 }
 
 /** Unattended facts the console hears (merged into `ConsoleFacts`). */
 export interface DeviceConsoleFacts {
   /** A device registered, came online, went offline, or a connection to it started or ended. */
   'device:updated': (device: DeviceView) => void;
+  /** U-9: an admin removed the device. */
+  'device:removed': (p: { deviceId: string; channelId: string }) => void;
 }
 
 /** Schemas of the support client's unattended commands. */
@@ -156,4 +181,5 @@ export const deviceConsoleCommandSchemas = {
   'device:connect': DeviceConnectSchema,
   'device:disconnect': DeviceDisconnectSchema,
   'device:connections': DeviceConnectionsSchema,
+  'device:session-connection': DeviceSessionConnectionSchema,
 } as const satisfies { [K in keyof DeviceConsoleCommands]: v.GenericSchema };

@@ -15,6 +15,12 @@ describe('session abilities', () => {
     }
   });
 
+  it('U-4: an unattended session has no visitor to disconnect, even for its owner', () => {
+    const s = session({ origin: 'unattended', visitorLabel: 'Unattended device' });
+    expect(sessionAbilities(s, tech(alex.id)).disconnectVisitor).to.equal(false);
+    expect(sessionAbilities(s, tech(alex.id)).close).to.equal(true);
+  });
+
   it('anyone in the channel may take an unowned session', () => {
     const s = session({ owner: null, status: 'in_queue' });
     expect(sessionAbilities(s, tech(kim.id)).take).to.equal(true);

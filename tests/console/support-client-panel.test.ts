@@ -141,7 +141,7 @@ describe('<support-client-panel>', () => {
     const el = await fixture<SupportClientPanel>(
       html`<support-client-panel .session=${session({ origin: 'unattended' })} .permissions=${[]}></support-client-panel>`,
     );
-    await waitUntil(() => text(el).includes('Unattended device connected'), 'unattended shown');
+    await waitUntil(() => text(el).includes('File transfer'), 'unattended shown');
     expect(text(el)).to.contain('nobody is asked');
     expect(el.shadowRoot!.querySelector('button[data-capability]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('client-files')).to.not.equal(null);

@@ -2,9 +2,12 @@
  * Unattended access end to end (SPEC.md U-*): an admin allows it for the channel in the console and
  * makes a channel key; the reference support client runs as a separate process in service mode with
  * that key; the device shows in the console's Devices view, a member connects, runs a command in the
- * console's terminal and reads its output, and finds the connection in the device's log. Then the
- * server is killed and started again: the client comes back by itself as the same device, and a new
- * connection works.
+ * console's terminal and reads its output, and finds the connection in the device's log. The
+ * session view shows the device, not a visitor. Then the server is killed while the client cannot
+ * answer (SIGSTOP): the restarted server shows the device offline, not the state it stored, and
+ * online again once the client comes back by itself as the same device; a new connection works and
+ * is ended from the session. Last, an admin renames the device and removes it: its client is refused
+ * and forgets its identity.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,7 +52,7 @@ async function connectAndRun(marker: string): Promise<void> {
   const from = client!.output().length;
   await row().locator('button', { hasText: 'Connect' }).click();
   const panel = tech.locator('support-client-panel');
-  await panel.locator('h3', { hasText: 'Unattended device connected' }).waitFor();
+  await panel.locator('section.unattended .badge', { hasText: 'Connected' }).first().waitFor();
   await client!.waitFor(/Admin from Website connected: unattended access, no visitor present and nobody is asked\./, from);
   const terminal = tech.locator('client-terminal');
   await terminal.locator('[role=status]', { hasText: 'Shell open' }).waitFor();
@@ -58,6 +61,17 @@ async function connectAndRun(marker: string): Promise<void> {
   await tech.keyboard.press('Enter');
   await terminal.locator('.xterm-rows', { hasText: `${marker}-42` }).waitFor();
   await tech.locator('activity-panel', { hasText: 'connected to the unattended device Reception PC' }).waitFor();
+  // U-4, U-5: the session is a device's, not a visitor's.
+  const device = panel.locator('section.unattended');
+  await device.locator('h3', { hasText: 'Reception PC' }).waitFor();
+  await device.locator('dd', { hasText: 'Admin (you) at' }).waitFor();
+  for (const capability of ['Command shell', 'File transfer', 'System information'])
+    await device.locator('.badge', { hasText: capability }).waitFor();
+  const view = tech.locator('conversation-view');
+  assert.equal(await view.locator('.presence').count(), 0, 'no visitor presence');
+  assert.equal(await view.locator('chat-panel').count(), 0, 'no chat');
+  assert.equal(await view.locator('permissions-panel').count(), 0, 'no permission requests');
+  assert.equal(await view.locator('session-actions button', { hasText: 'Disconnect customer' }).count(), 0);
 }
 
 test('U-1..U-7: allow, install in service mode, see the device, connect, run a command, find it logged; back after a server restart', async () => {
@@ -97,20 +111,58 @@ test('U-1..U-7: allow, install in service mode, see the device, connect, run a c
   if (process.env.PORTHOLE_SCREENSHOTS)
     await tech.screenshot({ path: path.join(process.env.PORTHOLE_SCREENSHOTS, 'unattended-devices.png') });
 
-  // Reconnect: the server dies and comes back; the client registers again by itself, as the same device.
+  // U-6: the server dies while the client is stopped, so it cannot come back before we look: the
+  // restarted server shows the device offline (its stored "online" belonged to the killed process).
+  await nav('Devices').click();
+  await row().locator('.state', { hasText: 'Online' }).waitFor();
   const before = client.output().length;
+  assert.ok(client.child.kill('SIGSTOP'));
   await server.kill();
-  await client.waitFor(/Disconnected from the server/, before);
   await server.restart();
-  await client.waitFor(/Registered as "Reception PC" with Website \(device [^)]+\)/, before, 30_000);
-  assert.ok(client.output().slice(before).includes(`(device ${identity.deviceId})`), 'the same device came back');
   await tech.locator('console-workspace .banner', { hasText: 'Reconnecting…' }).waitFor({ state: 'detached' });
   await nav('Home').click();
+  await nav('Devices').click();
+  await row().locator('.state', { hasText: 'Offline' }).waitFor();
+  if (process.env.PORTHOLE_SCREENSHOTS)
+    await tech.screenshot({ path: path.join(process.env.PORTHOLE_SCREENSHOTS, 'unattended-offline-after-crash.png') });
+  // Reconnect: the client registers again by itself, as the same device, and shows online.
+  assert.ok(client.child.kill('SIGCONT'));
+  await client.waitFor(/Registered as "Reception PC" with Website \(device [^)]+\)/, before, 30_000);
+  assert.ok(client.output().slice(before).includes(`(device ${identity.deviceId})`), 'the same device came back');
+  await row().locator('.state', { hasText: 'Online' }).waitFor();
+  await nav('Home').click();
   await connectAndRun('again');
+  // U-7: ended from the session itself.
+  const endFrom = client.output().length;
+  await tech.locator('support-client-panel button', { hasText: 'End connection' }).click();
+  await client.waitFor(/The unattended connection ended: ended by Admin\./, endFrom);
+  await tech.locator('support-client-panel .badge', { hasText: 'Connection ended' }).waitFor();
   assert.equal(await tech.locator('devices-page').count(), 0);
   await nav('Devices').click();
   await row().first().waitFor();
   assert.equal(await row().count(), 1);
+
+  // U-8: the admin renames it; the device keeps reporting its own name, the console's stays.
+  await row().locator('button', { hasText: 'Rename' }).click();
+  await tech.locator('devices-page input[name=name]').fill('Front desk');
+  await tech.locator('devices-page form.inline-edit button[type=submit]').click();
+  const renamed = tech.locator('devices-page tr', { hasText: 'Front desk' });
+  await renamed.locator('button', { hasText: 'Log' }).click();
+  await tech
+    .locator('devices-page ol[aria-label="Device changes"] li', { hasText: 'renamed it from "Reception PC" to "Front desk"' })
+    .waitFor();
+
+  // U-9: removed: the client is refused, says why, forgets its identity and stops.
+  const removedFrom = client.output().length;
+  await renamed.locator('button', { hasText: 'Remove' }).click();
+  if (process.env.PORTHOLE_SCREENSHOTS)
+    await tech.screenshot({ path: path.join(process.env.PORTHOLE_SCREENSHOTS, 'unattended-remove.png') });
+  await tech.locator('devices-page [role=group] button', { hasText: 'Remove' }).click();
+  await renamed.waitFor({ state: 'detached' });
+  await client.waitFor(/The server refused this device: This device was removed from the console/, removedFrom);
+  assert.equal(await client.exited(), 1);
+  assert.equal(fs.existsSync(statePath), false, 'the removed identity is forgotten');
+  await tech.locator('devices-page', { hasText: 'No devices yet' }).waitFor();
 });
 
 test('no page errors and no CSP violations on any page', () => {

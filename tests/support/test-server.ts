@@ -51,6 +51,8 @@ export interface TestServerOptions {
    * run it with `server.app.expire()` when they mean to.
    */
   expiryIntervalMs?: number;
+  /** How often the presence heartbeat runs (U-6); 0 (the default here): tests run `server.app.heartbeat()`. */
+  presenceIntervalMs?: number;
   /** Believe X-Forwarded-For, so tests can speak from several client addresses (J-1, J-2). */
   trustProxy?: boolean;
   /** Chat flood limit (L-1); tests that send hundreds of messages at once raise it. */
@@ -90,6 +92,7 @@ export async function buildTestServer(options: TestServerOptions = {}): Promise<
     logLevel: 'silent',
     adapter: options.adapter,
     expiryIntervalMs: options.expiryIntervalMs ?? 0,
+    presenceIntervalMs: options.presenceIntervalMs ?? 0,
     trustProxy: options.trustProxy,
     messageRate: options.messageRate,
     attachmentsDir,

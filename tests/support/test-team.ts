@@ -24,7 +24,13 @@ export interface TechnicianFixture {
 let counter = 0;
 
 /** Sends one JSON request to the app as the technician behind `cookie`; returns status and body. */
-export async function api<T = unknown>(server: TestServer, cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+export async function api<T = unknown>(
+  server: TestServer,
+  cookie: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
   const res = await server.app.http.inject({
     method,
     url,

@@ -24,6 +24,8 @@ export const REFUSAL_TEXT: Record<ControlRefusal, string> = {
   blocked: 'that area is hidden from you',
   password: 'password field',
   not_editable: 'that element takes no typing',
+  not_select: 'that element is not a list to choose from',
+  bad_option: 'that option is not there or cannot be chosen',
 };
 
 interface Pending {

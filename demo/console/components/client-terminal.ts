@@ -53,6 +53,8 @@ export class ClientTerminal extends LitElement {
   ];
 
   @property() sessionId = '';
+  /** Whose computer the shell runs on, in the status line (an unattended device has no visitor). */
+  @property() where = 'the visitor’s computer';
   @state() private status = 'Opening a shell…';
   @state() private problem = '';
   @query('.term') private mount!: HTMLDivElement;
@@ -72,7 +74,7 @@ export class ClientTerminal extends LitElement {
         <span role="status">${this.status}</span>
         ${this.problem ? html`<span class="error" role="alert">${this.problem}</span>` : ''}
       </div>
-      <div class="frame"><div class="term" aria-label="Command shell on the visitor's computer"></div></div>`;
+      <div class="frame"><div class="term" aria-label="Command shell on ${this.where}"></div></div>`;
   }
 
   protected override firstUpdated(): void {
@@ -114,7 +116,7 @@ export class ClientTerminal extends LitElement {
     this.#shellId = r.value.shellId;
     for (const p of this.#early) if (p.shellId === this.#shellId) this.#write(p.seq, p.data);
     this.#early = [];
-    this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
+    this.status = `Shell open on ${this.where}. Everything you type is logged.`;
     this.#term?.focus();
   }
 
@@ -147,11 +149,11 @@ export class ClientTerminal extends LitElement {
     });
     if (!r.ok) return; // The client is not back yet; its return (client:updated) asks again.
     if (r.value.alive) {
-      this.status = 'Shell open on the visitor’s computer. Everything you type is logged.';
+      this.status = `Shell open on ${this.where}. Everything you type is logged.`;
       this.problem = '';
     } else {
       this.#ended = true;
-      this.status = 'The shell ended on the visitor’s computer.';
+      this.status = `The shell ended on ${this.where}.`;
     }
   }
 

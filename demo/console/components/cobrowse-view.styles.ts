@@ -127,6 +127,10 @@ export const cobrowseViewStyles = css`
     color: #e4e7ec;
     background: rgb(27 31 36 / 0.78);
   }
+  option-picker {
+    position: absolute;
+    z-index: 2;
+  }
   .notice[hidden] {
     display: none;
   }

@@ -3,7 +3,9 @@
  * session view once the visitor allows `view`. It watches the session's stream, replays it scaled to
  * fit, shows the visitor's address and viewport, and says clearly what is going on: waiting for the
  * first snapshot, live, idle, on another page, gone, or stopped by the visitor. With `control`
- * granted, Control mode sends the technician's clicks, typing and wheel to the page (C-12).
+ * granted, Control mode sends the technician's clicks, typing, keys and wheel to the page, and a
+ * click on a `<select>` opens a picker of its options (C-12). rrweb's Replayer is fetched with the
+ * first live view (C-15), and the view says so while it loads.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -12,9 +14,13 @@ import { fail, type CobrowseStopReason, type PermissionView, type SessionSummary
 import { actionOfKey } from '../cobrowse/control-keys.js';
 import { ControlQueue } from '../cobrowse/control-queue.js';
 import { LiveReplay } from '../cobrowse/live-replay.js';
+import { loadReplayer, type ReplayerLoad } from '../cobrowse/replayer-loader.js';
+import { replayedSelect, takesText, type ReplayedOption } from '../cobrowse/replayed-element.js';
 import type { CobrowseWatch } from '../state/cobrowse-watch.js';
 import { isOpen } from '../state/session-abilities.js';
 import { cobrowseViewStyles } from './cobrowse-view.styles.js';
+import './option-picker.js';
+import type { PickEvent } from './option-picker.js';
 import { sharedStyles } from './shared.styles.js';
 
 /** What the view is showing. */
@@ -54,6 +60,8 @@ export class CobrowseView extends LitElement {
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) permissions: readonly PermissionView[] = [];
   @property({ attribute: false }) watch: CobrowseWatch | null = null;
+  /** Fetches the replayer's chunk (C-15); a test passes its own. */
+  @property({ attribute: false }) loadReplayer: ReplayerLoad = loadReplayer;
 
   @state() private live: LiveState = 'off';
   @state() private href = '';
@@ -67,6 +75,10 @@ export class CobrowseView extends LitElement {
   @state() private controlling = false;
   /** Why the last control command was refused, if it was. */
   @state() private refusal = '';
+  /** The `<select>` of the visitor's page whose options the technician is choosing, and where its picker goes. */
+  @state() private picking: { nodeId: number; multiple: boolean; options: ReplayedOption[]; place: Record<string, string> } | null = null;
+  /** The replayer's code (a lazy chunk, C-15): fetched with the first live view. */
+  @state() private viewer: 'loading' | 'ready' | 'failed' = 'loading';
 
   @query('.stage') private stage!: HTMLElement | null;
   @query('.viewport') private viewportEl!: HTMLElement | null;
@@ -121,23 +133,28 @@ export class CobrowseView extends LitElement {
 
   #startReplay(sessionId: string): void {
     if (this.#watching !== sessionId || !this.viewportEl || !this.watch) return;
-    this.#replay = new LiveReplay(this.viewportEl, {
-      snapshot: ({ href, width, height }) => {
-        if (this.href && href !== this.href) this.#showMoved();
-        this.href = href;
-        if (width && height) this.viewport = { width, height };
-        this.live = 'live';
-        this.#fit();
+    this.#replay = new LiveReplay(
+      this.viewportEl,
+      {
+        snapshot: ({ href, width, height }) => {
+          if (this.href && href !== this.href) this.#showMoved();
+          this.href = href;
+          if (width && height) this.viewport = { width, height };
+          this.live = 'live';
+          this.#fit();
+        },
+        resized: (width, height) => {
+          this.viewport = { width, height };
+          this.#fit();
+        },
+        activity: () => {
+          this.#lastActivity = Date.now();
+          if (this.live === 'idle') this.live = 'live';
+        },
+        viewer: (state) => (this.viewer = state),
       },
-      resized: (width, height) => {
-        this.viewport = { width, height };
-        this.#fit();
-      },
-      activity: () => {
-        this.#lastActivity = Date.now();
-        if (this.live === 'idle') this.live = 'live';
-      },
-    });
+      this.loadReplayer,
+    );
     this.watch.start(sessionId, {
       frame: (f) => this.#replay?.push(f),
       stopped: ({ reason }) => this.#stopped(reason),
@@ -152,6 +169,16 @@ export class CobrowseView extends LitElement {
       if (this.live === 'live' && Date.now() - this.#lastActivity > IDLE_MS) this.live = 'idle';
     }, 1000);
   }
+
+  /** A fresh snapshot; after the replayer's code failed to load, a new start that fetches it again. */
+  #refresh = () => {
+    if (this.viewer !== 'failed') return this.watch?.refresh();
+    const id = this.#watching;
+    this.#unwatch();
+    this.#watching = id;
+    this.live = 'waiting';
+    void this.updateComplete.then(() => this.#startReplay(id));
+  };
 
   #stopped(reason: CobrowseStopReason): void {
     // `left`: the watch stays; the visitor's next page sends a new snapshot (C-5).
@@ -169,6 +196,7 @@ export class CobrowseView extends LitElement {
     if (this.#watching) this.watch?.stop(this.#watching);
     this.#watching = '';
     this.#target = 0;
+    this.picking = null;
     this.#replay?.close();
     this.#replay = null;
     if (this.#idleTimer) clearInterval(this.#idleTimer);
@@ -189,7 +217,7 @@ export class CobrowseView extends LitElement {
     const notice = this.#notice();
     return html`<div class="bar">
         <h3>Live view</h3>
-        <span class="state ${this.live}" role="status"><span class="dot" aria-hidden="true"></span>${LABEL[this.live]}</span>
+        <span class="state ${this.live}" role="status"><span class="dot" aria-hidden="true"></span>${this.#label()}</span>
         ${this.moved ? html`<span class="state">Moved to another page</span>` : nothing}
         <span class="url" title=${this.href}>${this.href}</span>
         ${width && height ? html`<span class="size">${width} × ${height}</span>` : nothing}
@@ -218,12 +246,12 @@ export class CobrowseView extends LitElement {
               </button>`
             : nothing
         }
-        <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${() => this.watch?.refresh()}>Refresh</button>
+        <button type="button" class="secondary" ?disabled=${!this.#watching} @click=${this.#refresh}>Refresh</button>
       </div>
       ${
         this.controlling
           ? html`<p class="control-note ${this.refusal ? 'refused' : ''}" role="status">
-              ${this.refusal || 'Control: click an element of the page, then type; the wheel scrolls.'}
+              ${this.refusal || 'Control: click an element of the page, then type or use the keys; a list offers its options; the wheel scrolls.'}
             </p>`
           : nothing
       }
@@ -245,6 +273,17 @@ export class CobrowseView extends LitElement {
           })}
         ></div>
         <div class="notice" ?hidden=${notice === ''}><p>${notice}</p></div>
+        ${
+          this.picking
+            ? html`<option-picker
+                style=${styleMap(this.picking.place)}
+                .options=${this.picking.options}
+                ?multiple=${this.picking.multiple}
+                @pick=${this.#onPick}
+                @cancel=${this.#closePicker}
+              ></option-picker>`
+            : nothing
+        }
       </div>`;
   }
 
@@ -268,19 +307,51 @@ export class CobrowseView extends LitElement {
   };
 
   #onClick = (e: MouseEvent) => {
+    if (this.picking) {
+      // A click beside the open picker closes it, and does nothing else.
+      if (!e.composedPath().some((t) => t instanceof HTMLElement && t.localName === 'option-picker')) this.#closePicker();
+      return;
+    }
     const at = this.highlighting || this.controlling ? this.#pagePoint(e) : null;
     const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
     if (!id) return;
-    if (this.highlighting) this.watch?.highlight(id);
-    else {
-      this.#target = id;
-      this.#control.push(id, { type: 'click' });
-      this.stage?.focus({ preventScroll: true });
-    }
+    if (this.highlighting) return this.watch?.highlight(id);
+    const select = replayedSelect(this.#replay?.node(id) ?? null);
+    const selectId = select && this.#replay?.idOf(select.select);
+    this.#target = selectId ?? id;
+    this.#control.push(this.#target, { type: 'click' });
+    this.stage?.focus({ preventScroll: true });
+    if (select && selectId) this.#openPicker(selectId, select.multiple, select.options, select.select.getBoundingClientRect());
+  };
+
+  /** Opens the picker under the select's box as the replay shows it, or above it when there is more room there. */
+  #openPicker(nodeId: number, multiple: boolean, options: ReplayedOption[], box: DOMRect): void {
+    const stage = this.stage;
+    if (!stage) return;
+    const offset = Math.max(0, (stage.clientWidth - this.viewport.width * this.scale) / 2);
+    const left = `${Math.max(8, Math.min(offset + box.left * this.scale, stage.clientWidth - 330))}px`;
+    const above = box.top * this.scale;
+    const below = stage.clientHeight - box.bottom * this.scale;
+    const place: Record<string, string> =
+      below >= 240 || below >= above
+        ? { left, top: `${box.bottom * this.scale + 4}px` }
+        : { left, bottom: `${below + box.height * this.scale + 4}px` };
+    this.picking = { nodeId, multiple, options, place };
+  }
+
+  #onPick = (e: PickEvent) => {
+    if (this.picking) this.#control.push(this.picking.nodeId, { type: 'select', options: e.detail.indexes });
+    this.#closePicker();
+  };
+
+  #closePicker = () => {
+    this.picking = null;
+    this.stage?.focus({ preventScroll: true });
   };
 
   #onKey = (e: KeyboardEvent) => {
-    const action = this.controlling && this.#target ? actionOfKey(e) : null;
+    const typing = takesText(this.#replay?.node(this.#target) ?? null);
+    const action = this.controlling && this.#target && !this.picking ? actionOfKey(e, typing) : null;
     if (!action) return;
     // Tab and Enter act on the visitor's page, not on the console.
     e.preventDefault();
@@ -288,7 +359,8 @@ export class CobrowseView extends LitElement {
   };
 
   #onWheel = (e: WheelEvent) => {
-    const at = this.controlling ? this.#pagePoint(e) : null;
+    // The open picker's list scrolls itself.
+    const at = this.controlling && !this.picking ? this.#pagePoint(e) : null;
     const id = at ? this.#replay?.nodeIdAt(at.x, at.y) : null;
     if (!id) return;
     e.preventDefault();
@@ -303,8 +375,14 @@ export class CobrowseView extends LitElement {
     if (on) this.highlighting = false;
     else {
       this.#target = 0;
+      this.picking = null;
       this.#control.clear();
     }
+  }
+
+  #label(): string {
+    if (this.live !== 'waiting' || this.viewer === 'ready') return LABEL[this.live];
+    return this.viewer === 'loading' ? 'Loading the viewer…' : LABEL.refused;
   }
 
   #shown(): boolean {
@@ -314,6 +392,8 @@ export class CobrowseView extends LitElement {
   #notice(): string {
     switch (this.live) {
       case 'waiting':
+        if (this.viewer === 'loading') return 'Loading the live viewer…';
+        if (this.viewer === 'failed') return 'The live viewer could not be loaded. Check the connection, then Refresh.';
         return 'Waiting for the visitor’s page to arrive…';
       case 'gone':
         return 'The visitor left this page. The view comes back when they open the site again.';

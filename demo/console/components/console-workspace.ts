@@ -137,7 +137,10 @@ export class ConsoleWorkspace extends LitElement {
       case 'admin-desk':
         return html`<desk-admin-page></desk-admin-page>`;
       case 'devices':
-        return html`<devices-page @open-session=${(e: CustomEvent<string>) => this.#openSession(e.detail)}></devices-page>`;
+        return html`<devices-page
+          ?admin=${this.technician?.role === 'admin'}
+          @open-session=${(e: CustomEvent<string>) => this.#openSession(e.detail)}
+        ></devices-page>`;
     }
   }
 

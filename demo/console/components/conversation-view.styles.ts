@@ -67,6 +67,9 @@ export const conversationStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(240px, 300px);
   }
+  .body.unattended {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .chat {
     display: flex;
     flex-direction: column;

@@ -63,6 +63,7 @@ export class ConversationView extends LitElement {
   protected override render() {
     const s = this.session;
     if (!s) return html`<div class="placeholder"><p>Select a session to see its chat, actions and activity.</p></div>`;
+    if (s.origin === 'unattended') return this.#unattended(s);
     return html`
       ${this.#header(s)}
       <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
@@ -89,9 +90,27 @@ export class ConversationView extends LitElement {
     `;
   }
 
+  /**
+   * U-4, U-5: a member's connection to a device, without a visitor: no presence, chat, visitor
+   * disconnect or permission requests; the device's panel (with End connection) and the activity log.
+   */
+  #unattended(s: SessionSummary) {
+    return html`
+      ${this.#header(s)}
+      <session-actions .session=${s} .viewer=${this.viewer} .invitation=${this.invitation} .commands=${this.commands}></session-actions>
+      <support-client-panel .session=${s} .permissions=${this.permissions} viewerId=${this.viewer.id}></support-client-panel>
+      <div class="body unattended">
+        <aside aria-label="Activity">
+          <activity-panel .activity=${this.activity} visitorLabel=${s.visitorLabel}></activity-panel>
+        </aside>
+      </div>
+    `;
+  }
+
   #header(s: SessionSummary) {
     const you = (id: string, name: string) => (id === this.viewer.id ? `${name} (you)` : name);
-    const online = this.visitorOnline;
+    // Nobody's widget belongs to an unattended session: no visitor presence to show.
+    const online = s.origin === 'unattended' ? undefined : this.visitorOnline;
     return html`<header>
       <div class="title">
         <h2>${s.visitorLabel}</h2>

@@ -9,6 +9,7 @@ export const devicesPageStyles = css`
     align-items: center;
     gap: 6px;
     font-weight: 500;
+    white-space: nowrap;
   }
   .state::before {
     content: '';
@@ -46,6 +47,26 @@ export const devicesPageStyles = css`
   ol.log li {
     border-left: 3px solid #dde2e8;
     padding: 2px 0 2px 10px;
+  }
+  .inline-edit {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 8px;
+  }
+  .inline-edit label {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    flex: 1 1 220px;
+  }
+  .inline-edit p {
+    margin: 0;
+    flex: 1 1 100%;
+  }
+  h3 {
+    font-size: 14px;
+    margin: 16px 0 8px;
   }
   ol.log li.live {
     border-left-color: #d97706;

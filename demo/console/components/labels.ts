@@ -1,7 +1,7 @@
 /**
  * Words and formats the console shows for protocol values.
  */
-import type { Actor, Capability, PermissionStatus, SessionOrigin, SessionStatus } from '../../../src/protocol/index.js';
+import type { Actor, Capability, ClientOs, PermissionStatus, SessionOrigin, SessionStatus } from '../../../src/protocol/index.js';
 import type { StatusFilter } from '../state/console-state.js';
 
 /** Human labels of session states (SPEC.md S-1). */
@@ -71,3 +71,6 @@ export function countdownLabel(ms: number): string {
 export function groupDigits(code: string): string {
   return code.replace(/(\d{3})(?=\d)/g, '$1 ');
 }
+
+/** The systems a support client or device reports. */
+export const OS_LABEL: Record<ClientOs | 'other', string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux', other: 'Other system' };

@@ -34,6 +34,14 @@ export const clientPanelStyles = css`
     background: #ecfdf3;
     color: #067647;
   }
+  .head .end {
+    margin-left: auto;
+  }
+  .capabilities {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
   .badge.ended {
     background: #f2f4f7;
     color: #475467;

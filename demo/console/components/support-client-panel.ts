@@ -4,7 +4,7 @@
  * connected" with what the client told (OS, rights, and the system information the visitor allowed),
  * the capability requests with their answers, the command shell and file transfer for what was
  * granted. The terminal is a lazy chunk (xterm.js). In an unattended session (U-5) there is nobody
- * to ask: it shows the device and what the channel's settings allow.
+ * to ask: it shows the device, what the channel's settings allow, who connected, and End connection.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -12,23 +12,23 @@ import {
   CLIENT_LIMITS,
   type ClientCapability,
   type ClientGrantView,
+  type DeviceConnectionView,
   type PermissionView,
   type SessionSummary,
   type SupportClientView,
 } from '../../../src/protocol/index.js';
 import { supportClientLink } from '../state/support-client-link.js';
 import './client-files.js';
-import { PERMISSION_STATUS_LABEL } from './labels.js';
+import { OS_LABEL, PERMISSION_STATUS_LABEL } from './labels.js';
 import { sharedStyles } from './shared.styles.js';
 import { clientPanelStyles } from './support-client-panel.styles.js';
+import { unattendedCard } from './unattended-card.js';
 
 const ASKS: { capability: ClientCapability; label: string }[] = [
   { capability: 'shell', label: 'Ask for a command shell' },
   { capability: 'files', label: 'Ask for file transfer' },
   { capability: 'system', label: 'Ask for system information' },
 ];
-
-const OS_LABEL: Record<SupportClientView['os'], string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux', other: 'Other system' };
 
 /** The latest request for each capability. */
 function latestGrants(grants: readonly ClientGrantView[]): Map<ClientCapability, ClientGrantView> {
@@ -42,11 +42,16 @@ export class SupportClientPanel extends LitElement {
 
   @property({ attribute: false }) session: SessionSummary | null = null;
   @property({ attribute: false }) permissions: readonly PermissionView[] = [];
+  /** The signed-in technician's id, to say "(you)". */
+  @property() viewerId = '';
 
   @state() private client: SupportClientView | null = null;
   @state() private error = '';
   @state() private notice = '';
   @state() private terminalReady = false;
+  /** U-5: the connection behind an unattended session. */
+  @state() private connection: DeviceConnectionView | null = null;
+  @state() private ending = false;
   #off: (() => void) | null = null;
 
   override connectedCallback(): void {
@@ -56,6 +61,8 @@ export class SupportClientPanel extends LitElement {
       // A new client (e.g. the elevated copy) answered whatever the notice said was asked.
       if (this.client && c.id !== this.client.id) this.notice = '';
       this.client = c;
+      // The connection ends with its client (by whoever ended it): read how it ended.
+      if (this.session?.origin === 'unattended') void this.#loadConnection();
     });
   }
 
@@ -67,9 +74,11 @@ export class SupportClientPanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && changed.get('session')?.id !== this.session?.id) {
       this.client = null;
+      this.connection = null;
       this.error = '';
       this.notice = '';
       void this.#load();
+      if (this.session?.origin === 'unattended') void this.#loadConnection();
     }
   }
 
@@ -78,12 +87,8 @@ export class SupportClientPanel extends LitElement {
     if (!s) return nothing;
     const escalated = this.permissions.some((p) => p.capability === 'escalate' && p.status === 'granted');
     const c = this.client;
+    if (s.origin === 'unattended') return this.#unattended(s, c);
     if (!c) {
-      if (s.origin === 'unattended') {
-        return html`<section class="client" aria-label="Support client">
-          <p class="hint">Waiting for the unattended device to take the connection…</p>
-        </section>`;
-      }
       return escalated
         ? html`<section class="client" aria-label="Support client">
             <p class="hint">The visitor allowed the escalation: waiting for them to run the support client…</p>
@@ -91,72 +96,87 @@ export class SupportClientPanel extends LitElement {
         : nothing;
     }
     const live = c.endedAt === null;
-    // E-15: while the client may still rejoin, its shell is kept, and so is the terminal showing it.
-    const rejoining = !live && c.reconnecting && Date.now() - (c.endedAt ?? 0) < CLIENT_LIMITS.shellGraceMs;
-    // U-5: nobody is at an unattended device to ask; the channel's settings granted what may be used.
-    const unattended = s.origin === 'unattended';
     const grants = latestGrants(c.grants);
     const granted = (cap: ClientCapability) => live && grants.get(cap)?.status === 'granted';
-    const shellKept = granted('shell') || (rejoining && grants.get('shell')?.status === 'granted');
+    // E-15: while the client may still rejoin, its shell is kept, and so is the terminal showing it.
+    const rejoining = !live && c.reconnecting && Date.now() - (c.endedAt ?? 0) < CLIENT_LIMITS.shellGraceMs;
+    const shown = (cap: ClientCapability) => granted(cap) || (cap === 'shell' && rejoining && grants.get(cap)?.status === 'granted');
     return html`<section class="client" aria-label="Support client">
       <div class="head">
-        <h3>
-          ${
-            unattended
-              ? live
-                ? 'Unattended device connected'
-                : 'Unattended connection ended'
-              : live
-                ? 'Support client connected'
-                : rejoining
-                  ? 'Support client reconnecting…'
-                  : 'Support client ended'
-          }
-        </h3>
+        <h3>${live ? 'Support client connected' : rejoining ? 'Support client reconnecting…' : 'Support client ended'}</h3>
         <span class="badge ${live ? '' : 'ended'}">${OS_LABEL[c.os]} · version ${c.version}</span>
         ${c.elevated ? html`<span class="badge">Administrator</span>` : html`<span class="badge limited">Standard user: no admin rights</span>`}
       </div>
       ${this.#system(c)}
       ${
-        unattended
-          ? html`<p class="hint">
+        live
+          ? html`<div class="asks">
+              ${ASKS.map((a) => {
+                const g = grants.get(a.capability);
+                const busy = g?.status === 'pending' || g?.status === 'granted';
+                return html`<button
+                  type="button"
+                  class="secondary"
+                  data-capability=${a.capability}
+                  ?disabled=${busy}
+                  @click=${() => this.#ask(a.capability)}
+                >
+                  ${a.label}${g ? html`<span class="status">${PERMISSION_STATUS_LABEL[g.status]}</span>` : nothing}
+                </button>`;
+              })}
               ${
-                live
-                  ? 'Nobody is at this device and nobody is asked: the channel allows what you can use here. This connection is logged.'
-                  : 'The unattended connection ended. Connect again from Devices.'
+                c.elevated
+                  ? nothing
+                  : html`<button type="button" class="secondary" data-action="elevate" @click=${() => this.#elevate()}>
+                      Ask to restart as administrator
+                    </button>`
               }
-            </p>`
-          : live
-            ? html`<div class="asks">
-                ${ASKS.map((a) => {
-                  const g = grants.get(a.capability);
-                  const busy = g?.status === 'pending' || g?.status === 'granted';
-                  return html`<button
-                    type="button"
-                    class="secondary"
-                    data-capability=${a.capability}
-                    ?disabled=${busy}
-                    @click=${() => this.#ask(a.capability)}
-                  >
-                    ${a.label}${g ? html`<span class="status">${PERMISSION_STATUS_LABEL[g.status]}</span>` : nothing}
-                  </button>`;
-                })}
-                ${
-                  c.elevated
-                    ? nothing
-                    : html`<button type="button" class="secondary" data-action="elevate" @click=${() => this.#elevate()}>
-                        Ask to restart as administrator
-                      </button>`
-                }
-              </div>`
-            : rejoining
-              ? html`<p class="hint">The support client lost its connection and is trying to rejoin; an open shell is kept meanwhile.</p>`
-              : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
+            </div>`
+          : rejoining
+            ? html`<p class="hint">The support client lost its connection and is trying to rejoin; an open shell is kept meanwhile.</p>`
+            : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${shellKept ? this.#terminal(s.id) : nothing}
-      ${granted('files') ? html`<client-files sessionId=${s.id}></client-files>` : nothing}
+      ${this.#tools(s, shown)}
     </section>`;
+  }
+
+  /** U-5, U-7: the device, what may be used, who connected, End connection; then the shell and files. */
+  #unattended(s: SessionSummary, c: SupportClientView | null) {
+    const grants = latestGrants(c?.grants ?? []);
+    const granted = (cap: ClientCapability) => c?.endedAt === null && grants.get(cap)?.status === 'granted';
+    return html`<section class="client unattended" aria-label="Unattended device">
+      ${unattendedCard({
+        connection: this.connection,
+        client: c,
+        viewerId: this.viewerId,
+        busy: this.ending,
+        end: (id) => void this.#end(id),
+      })}
+      ${this.#tools(s, granted)}
+    </section>`;
+  }
+
+  #tools(s: SessionSummary, granted: (cap: ClientCapability) => boolean) {
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    ${this.notice ? html`<p class="hint" role="status">${this.notice}</p>` : nothing} ${granted('shell') ? this.#terminal(s.id) : nothing}
+    ${granted('files') ? html`<client-files sessionId=${s.id}></client-files>` : nothing}`;
+  }
+
+  async #loadConnection(): Promise<void> {
+    const id = this.session?.id;
+    if (!id) return;
+    const r = await supportClientLink.ask('device:session-connection', { sessionId: id });
+    if (id !== this.session?.id) return;
+    if (r.ok) this.connection = r.value;
+  }
+
+  /** U-7: ends the unattended connection; the device stays registered for the next one. */
+  async #end(connectionId: string): Promise<void> {
+    this.ending = true;
+    const r = await supportClientLink.ask('device:disconnect', { connectionId });
+    this.ending = false;
+    this.error = r.ok ? '' : r.message;
+    if (r.ok) this.connection = r.value;
   }
 
   #system(c: SupportClientView) {
@@ -185,7 +205,8 @@ export class SupportClientPanel extends LitElement {
       );
       return html`<p class="hint" role="status">Loading the terminal…</p>`;
     }
-    return html`<client-terminal sessionId=${sessionId}></client-terminal>`;
+    const where = this.session?.origin === 'unattended' ? (this.connection?.deviceName ?? 'the device') : 'the visitor’s computer';
+    return html`<client-terminal sessionId=${sessionId} where=${where}></client-terminal>`;
   }
 
   async #load(): Promise<void> {

@@ -44,6 +44,7 @@ export function sessionAbilities(session: SessionView, viewer: Viewer): SessionA
     release: open && owner && session.status === 'active',
     close: open && (owner || unowned || admin),
     delete: owner || admin,
-    disconnectVisitor: owner && session.status === 'active',
+    // U-4: an unattended session has no visitor to disconnect; End connection is on the device's panel.
+    disconnectVisitor: owner && session.status === 'active' && session.origin !== 'unattended',
   };
 }

@@ -34,6 +34,7 @@ export class SupportClientLink {
       'client:file-chunk',
       'client:file-failed',
       'device:updated',
+      'device:removed',
     ] as const) {
       socket.on(event, (p: unknown) => this.#listeners.get(event)?.forEach((l) => l(p)));
     }

@@ -23,7 +23,13 @@ export function technicianIdsOf(s: Session): string[] {
 
 /** Who hears about `s`. */
 export function audienceOf(s: Session, visitor = true): Audience {
-  return { sessionId: s.id, channelIds: [s.channelId], technicianIds: technicianIdsOf(s), visitor };
+  return {
+    sessionId: s.id,
+    channelIds: [s.channelId],
+    technicianIds: technicianIdsOf(s),
+    visitor,
+    ...(s.ticketId ? { ticketId: s.ticketId } : {}),
+  };
 }
 
 /** Builds the feed. */

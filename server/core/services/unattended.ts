@@ -18,6 +18,7 @@ import type { ClientRelay } from '../escalation-model.js';
 import type { Technician } from '../model.js';
 import type { Env, Publisher, Store } from '../ports.js';
 import { isOpen } from '../session-rules.js';
+import { isOnline } from '../device-presence.js';
 import type { Device, DeviceConnection, DeviceRelay } from '../unattended-model.js';
 import {
   channelIdOfKey,
@@ -26,6 +27,7 @@ import {
   mayConnect,
   mayDisconnect,
   newUnattendedSession,
+  returningDetails,
   settingsOf,
   unattendedClient,
 } from '../unattended-rules.js';
@@ -57,11 +59,19 @@ export function unattendedService(deps: UnattendedDeps) {
   const guard = joinGuard(store, env);
 
   const viewOf = async (d: Device): Promise<DeviceView> =>
-    deviceView(d, (await store.findChannelById(d.channelId))?.name ?? '', await store.findLiveDeviceConnection(d.id));
+    deviceView(d, (await store.findChannelById(d.channelId))?.name ?? '', await store.findLiveDeviceConnection(d.id), env.now());
 
+  /** Tells the channel's consoles what the device looks like now; a removed one they no longer list. */
   const tellConsoles = async (deviceId: string) => {
     const d = await store.findDevice(deviceId);
-    if (d) devices.deviceUpdated(await viewOf(d));
+    if (d && d.removedAt === null) devices.deviceUpdated(await viewOf(d));
+  };
+
+  /** U-6: a device nobody holds any more: its connection ends and the consoles see it offline. */
+  const wentAway = async (deviceId: string) => {
+    const live = await store.findLiveDeviceConnection(deviceId);
+    if (live) await endConnection(live, 'the device went offline');
+    await tellConsoles(deviceId);
   };
 
   /** U-6: ends a connection once, with its client, and logs why. */
@@ -92,11 +102,13 @@ export function unattendedService(deps: UnattendedDeps) {
       }
       const now = env.now();
       const details = { name: p.name, ...p.client, system: p.system };
-      const existing = p.device && knownDevice(await store.findDevice(p.device.id), channelId, env.hashToken(p.device.secret));
+      const known = p.device ? knownDevice(await store.findDevice(p.device.id), channelId, env.hashToken(p.device.secret)) : ok(null);
+      if (!known.ok) return known;
+      const existing = known.value;
       let secret: string | null = null;
       let device: Device;
       if (existing) {
-        await store.deviceRegistered(existing.id, details, now);
+        await store.deviceRegistered(existing.id, returningDetails(existing, details), now);
         device = existing;
         // A connection the device held before a restart of either side cannot go on.
         const stale = await store.findLiveDeviceConnection(existing.id);
@@ -111,6 +123,8 @@ export function unattendedService(deps: UnattendedDeps) {
           registeredAt: now,
           lastSeenAt: now,
           online: true,
+          renamedAt: null,
+          removedAt: null,
         };
         await store.insertDevice(device);
       }
@@ -161,11 +175,15 @@ export function unattendedService(deps: UnattendedDeps) {
     async offline(ctx: ClientContext): Promise<void> {
       const id = ctx.deviceId;
       if (!id) return;
-      const live = await store.findLiveDeviceConnection(id);
-      if (live) await endConnection(live, 'the device went offline');
       await store.deviceOffline(id, env.now());
-      await tellConsoles(id);
+      await wentAway(id);
     },
+
+    /** U-6: a device nobody holds any more: its connection ends and the consoles see it offline. */
+    wentAway,
+
+    /** U-6, U-9: ends a connection once, with its client, and logs why. */
+    endConnection,
 
     /** The devices of the technician's channels. */
     async list(tech: Technician): Promise<Result<DeviceView[]>> {
@@ -177,8 +195,8 @@ export function unattendedService(deps: UnattendedDeps) {
     async connect(tech: Technician, deviceId: string): Promise<Result<DeviceConnectionView>> {
       const memberOf = await store.listChannelIdsOf(tech.id);
       let device = await store.findDevice(deviceId);
-      if (device?.online && !(await devices.isConnected(device.id))) {
-        // The server that held its socket stopped without saying so.
+      if (device && isOnline(device, env.now()) && !(await devices.isConnected(device.id))) {
+        // The server that held its socket stopped without saying so, and its lease has not lapsed yet.
         await store.deviceOffline(device.id, device.lastSeenAt);
         device = { ...device, online: false };
       }
@@ -193,6 +211,7 @@ export function unattendedService(deps: UnattendedDeps) {
         settings: settingsOf(deviceId, device && (await store.findUnattendedSettings(device.channelId))),
         memberOf,
         live,
+        now: env.now(),
       });
       if (!allowed.ok) return allowed;
       const d = allowed.value;
@@ -237,10 +256,21 @@ export function unattendedService(deps: UnattendedDeps) {
       return ok(connectionView(ended ?? allowed.value, device?.name ?? ''));
     },
 
+    /** U-5: the connection behind an unattended session, for members of its channel; null for other sessions. */
+    async sessionConnection(tech: Technician, sessionId: string): Promise<Result<DeviceConnectionView | null>> {
+      const c = await store.findConnectionOfSession(sessionId);
+      if (!c) return ok(null);
+      if (!(await store.listChannelIdsOf(tech.id)).includes(c.channelId)) return fail('not_found', 'No such connection.');
+      const device = await store.findDevice(c.deviceId);
+      return ok(connectionView(c, device?.name ?? ''));
+    },
+
     /** U-6: a device's connection log, newest first. */
     async connections(tech: Technician, deviceId: string): Promise<Result<DeviceConnectionView[]>> {
       const device = await store.findDevice(deviceId);
-      if (!device || !(await store.listChannelIdsOf(tech.id)).includes(device.channelId)) return fail('not_found', 'No such device.');
+      if (!device || device.removedAt !== null || !(await store.listChannelIdsOf(tech.id)).includes(device.channelId)) {
+        return fail('not_found', 'No such device.');
+      }
       const log = await store.listDeviceConnections(device.id, CONNECTION_LOG_LIMIT);
       return ok(log.map((c) => connectionView(c, device.name)));
     },

@@ -15,20 +15,37 @@
  * stored message with `created: false`. If a batch fails as a whole (a session is gone, say), its
  * messages are appended one by one, so each gets its own answer.
  */
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Message } from '../../core/model.js';
 import type { NewMessage } from '../../core/ports.js';
 import type { Database } from '../schema.js';
-import type { MessageStatements } from './message-statements.js';
+import { appendSteps, runSteps, runStepsAsync, type Append, type AppendResult } from './message-append-steps.js';
+import { messageStatements, sqliteMessageStatements } from './message-statements.js';
 
-/** The answer of one append. */
-export type AppendResult = { message: Message; created: boolean };
+export type { AppendResult } from './message-append-steps.js';
 
-interface Waiting {
-  m: NewMessage;
-  expiresAt: number | undefined;
+interface Waiting extends Append {
   resolve: (r: AppendResult) => void;
   reject: (e: unknown) => void;
+}
+
+/** Stores a batch in one transaction, each message as if appended alone. */
+export type AppendBatch = (batch: readonly Append[]) => Promise<AppendResult[]>;
+
+/** {@link AppendBatch} in a Kysely transaction, awaiting each statement (PostgreSQL). */
+export function kyselyAppendBatch(db: Kysely<Database>): AppendBatch {
+  const run = messageStatements(db);
+  return (batch) => db.transaction().execute((trx) => runStepsAsync(appendSteps(batch), (step) => run(trx, step)));
+}
+
+/**
+ * {@link AppendBatch} as one synchronous better-sqlite3 transaction on the connection Kysely uses.
+ * Holding Kysely's connection while it runs keeps Kysely's own transactions from interleaving.
+ */
+export function sqliteAppendBatch(db: Kysely<Database>, raw: SqliteDatabase): AppendBatch {
+  const run = sqliteMessageStatements(db, raw);
+  const inTransaction = raw.transaction((batch: readonly Append[]) => runSteps(appendSteps(batch), run));
+  return (batch) => db.connection().execute(() => Promise.resolve(inTransaction.immediate(batch)));
 }
 
 /** At most this many messages share a commit, so a huge backlog does not make one huge transaction. */
@@ -38,7 +55,7 @@ const MAX_BATCH = 200;
 export const WINDOW_MS = 8;
 
 /** Builds the batched append over `db`. */
-export function messageBatcher(db: Kysely<Database>, statements: MessageStatements) {
+export function messageBatcher(appendBatch: AppendBatch) {
   const queue: Waiting[] = [];
   let running = false;
   let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
@@ -55,13 +72,13 @@ export function messageBatcher(db: Kysely<Database>, statements: MessageStatemen
         const batch = queue.splice(0, MAX_BATCH);
         let results: AppendResult[] | null = null;
         try {
-          results = await appendBatch(db, statements, batch);
+          results = await appendBatch(batch);
         } catch (e) {
           // One message cannot be stored (its session is gone, say): one by one, so the rest can.
           if (batch.length === 1) batch[0].reject(e);
         }
         if (results) batch.forEach((w, i) => w.resolve(results[i]));
-        else if (batch.length > 1) for (const w of batch) await settle(w, async () => (await appendBatch(db, statements, [w]))[0]);
+        else if (batch.length > 1) for (const w of batch) await settle(w, async () => (await appendBatch([w]))[0]);
       }
     } finally {
       running = false;
@@ -95,35 +112,4 @@ async function settle(w: Waiting, run: () => Promise<AppendResult>): Promise<voi
   } catch (e) {
     w.reject(e);
   }
-}
-
-/** One transaction for the whole batch, each message in arrival order as if appended alone. */
-async function appendBatch(db: Kysely<Database>, statements: MessageStatements, batch: Waiting[]): Promise<AppendResult[]> {
-  return db.transaction().execute(async (trx) => {
-    const firstOf = new Map<string, AppendResult>();
-    const results: AppendResult[] = [];
-    for (const w of batch) {
-      const key = `${w.m.sessionId}\n${w.m.clientId}`;
-      const earlier = firstOf.get(key);
-      // A repeat of a client id inside the batch answers like a retry of a stored one.
-      if (earlier) {
-        results.push({ message: earlier.message, created: false });
-        continue;
-      }
-      const seq = await statements.bump(trx, w.m.sessionId);
-      if (seq === undefined) throw new Error(`No session ${w.m.sessionId}.`);
-      const message: Message = { ...w.m, seq };
-      let result: AppendResult = { message, created: true };
-      if (!(await statements.insert(trx, message))) {
-        // A retry of a stored message (or one another process stored first): answer with that one.
-        await statements.unbump(trx, w.m.sessionId);
-        const stored = await statements.findByClientId(trx, w.m.sessionId, w.m.clientId);
-        if (!stored) throw new Error(`Message ${w.m.clientId} neither stored nor found.`);
-        result = { message: stored, created: false };
-      } else if (w.expiresAt !== undefined) await statements.pushDeadline(trx, w.m.sessionId, w.expiresAt);
-      firstOf.set(key, result);
-      results.push(result);
-    }
-    return results;
-  });
 }

@@ -1,16 +1,16 @@
 /**
  * Chat messages and read marks over Kysely.
  */
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { MessageStore } from '../../core/ports.js';
 import { toMessage } from '../rows.js';
 import type { Database } from '../schema.js';
-import { messageBatcher } from './message-batch.js';
-import { messageStatements } from './message-statements.js';
+import { kyselyAppendBatch, messageBatcher, sqliteAppendBatch } from './message-batch.js';
 
 /** The {@link MessageStore} part of the store. */
-export function messageQueries(db: Kysely<Database>): MessageStore {
-  const append = messageBatcher(db, messageStatements(db));
+export function messageQueries(db: Kysely<Database>, sqlite?: SqliteDatabase): MessageStore {
+  const append = messageBatcher(sqlite ? sqliteAppendBatch(db, sqlite) : kyselyAppendBatch(db));
 
   return {
     appendMessage: (m, expiresAt) => append(m, expiresAt),

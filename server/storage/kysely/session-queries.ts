@@ -38,8 +38,9 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
     db
       .selectFrom('sessions as s')
       .leftJoin('session_participants as p', 'p.session_id', 's.id')
+      .leftJoin('ticket_sessions as t', 't.session_id', 's.id')
       .selectAll('s')
-      .select('p.technician_id as participant_id')
+      .select(['p.technician_id as participant_id', 't.ticket_id as ticket_id'])
       .where('s.id', '=', slot(0))
       .orderBy('p.added_at')
       .orderBy('p.technician_id'),
@@ -145,11 +146,13 @@ export function sessionQueries(db: Kysely<Database>): SessionStore {
     async findSession(id) {
       const rows = await sessionById(db, [id]);
       if (rows.length === 0) return undefined;
-      const { participant_id: _first, ...row } = rows[0];
-      return toSession(
+      const { participant_id: _first, ticket_id: ticketId, ...row } = rows[0];
+      const session = toSession(
         row,
         rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id])),
       );
+      // Read here so that each chat message need not look its ticket up again (K-11).
+      return ticketId === null ? session : { ...session, ticketId };
     },
     async findSessionByInviteToken(token) {
       return one(await db.selectFrom('sessions').selectAll().where('invite_token', '=', token).executeTakeFirst());

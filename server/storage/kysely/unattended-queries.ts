@@ -4,7 +4,16 @@
 import type { Kysely } from 'kysely';
 import type { UnattendedStore } from '../../core/unattended-model.js';
 import type { Database } from '../schema.js';
-import { fromConnection, fromDevice, fromSettings, toConnection, toDevice, toSettings } from '../unattended-schema.js';
+import {
+  fromConnection,
+  fromDevice,
+  fromDeviceEvent,
+  fromSettings,
+  toConnection,
+  toDevice,
+  toDeviceEvent,
+  toSettings,
+} from '../unattended-schema.js';
 
 /** The {@link UnattendedStore} part of the store. */
 export function unattendedQueries(db: Kysely<Database>): UnattendedStore {
@@ -52,8 +61,69 @@ export function unattendedQueries(db: Kysely<Database>): UnattendedStore {
     },
     async listDevices(channelIds) {
       if (channelIds.length === 0) return [];
-      const rows = await db.selectFrom('devices').selectAll().where('channel_id', 'in', channelIds).orderBy('name').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('devices')
+        .selectAll()
+        .where('channel_id', 'in', channelIds)
+        .where('removed_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
       return rows.map(toDevice);
+    },
+    async listOnlineDevices() {
+      const rows = await db.selectFrom('devices').selectAll().where('online', '=', 1).orderBy('id').execute();
+      return rows.map(toDevice);
+    },
+    async refreshDevicePresence(ids, at) {
+      if (ids.length === 0) return;
+      await db.updateTable('devices').set({ last_seen_at: at, online: 1 }).where('id', 'in', ids).where('removed_at', 'is', null).execute();
+    },
+    async expireDevicePresence(before) {
+      const rows = await db
+        .updateTable('devices')
+        .set({ online: 0 })
+        .where('online', '=', 1)
+        .where('last_seen_at', '<', before)
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async deviceOfflineIfSeenAt(id, seenAt) {
+      const r = await db
+        .updateTable('devices')
+        .set({ online: 0 })
+        .where('id', '=', id)
+        .where('online', '=', 1)
+        .where('last_seen_at', '=', seenAt)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async renameDevice(id, name, at) {
+      await db.updateTable('devices').set({ name, renamed_at: at }).where('id', '=', id).execute();
+    },
+    async removeDevice(id, at) {
+      const r = await db
+        .updateTable('devices')
+        .set({ removed_at: at, online: 0 })
+        .where('id', '=', id)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async insertDeviceEvent(e) {
+      await db.insertInto('device_events').values(fromDeviceEvent(e)).execute();
+    },
+    async listDeviceEvents(deviceId, limit) {
+      const rows = await db
+        .selectFrom('device_events')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toDeviceEvent);
     },
 
     async insertDeviceConnection(c) {
@@ -69,6 +139,16 @@ export function unattendedQueries(db: Kysely<Database>): UnattendedStore {
     },
     async findLiveConnectionOfSession(sessionId) {
       const r = await liveConnection().where('session_id', '=', sessionId).executeTakeFirst();
+      return r && toConnection(r);
+    },
+    async findConnectionOfSession(sessionId) {
+      const r = await db
+        .selectFrom('device_connections')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('started_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       return r && toConnection(r);
     },
     async endDeviceConnection(id, at, reason) {

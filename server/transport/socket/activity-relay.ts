@@ -9,12 +9,12 @@ import type { Publisher } from '../../core/ports.js';
 /** The wrapped publisher and where to plug the listener in. */
 export function withActivityRelay(inner: Publisher, onError: (e: unknown) => void) {
   let listener: ((entry: ActivityView) => Promise<void>) | null = null;
-  let messages: ((message: MessageView) => Promise<void>) | null = null;
+  let messages: ((message: MessageView, ticketId: string | undefined) => Promise<void>) | null = null;
   const publish: Publisher = {
     ...inner,
     messageCreated(message, audience) {
       inner.messageCreated(message, audience);
-      messages?.(message).catch(onError);
+      messages?.(message, audience.ticketId).catch(onError);
     },
     activityCreated(entry, audience) {
       inner.activityCreated(entry, audience);
@@ -23,7 +23,10 @@ export function withActivityRelay(inner: Publisher, onError: (e: unknown) => voi
   };
   return {
     publish,
-    relayTo(l: { activity: (entry: ActivityView) => Promise<void>; message: (message: MessageView) => Promise<void> }) {
+    relayTo(l: {
+      activity: (entry: ActivityView) => Promise<void>;
+      message: (message: MessageView, ticketId: string | undefined) => Promise<void>;
+    }) {
       listener = l.activity;
       messages = l.message;
     },

@@ -132,6 +132,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'device:connect': (p) => deps.devices.connect(tech, p.deviceId),
         'device:disconnect': (p) => deps.devices.disconnect(tech, p.connectionId),
         'device:connections': (p) => deps.devices.connections(tech, p.deviceId),
+        'device:session-connection': (p) => deps.devices.sessionConnection(tech, p.sessionId),
         ...cobrowseConsoleHandlers(socket, deps.cobrowse),
       },
       log,

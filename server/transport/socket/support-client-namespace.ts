@@ -47,6 +47,17 @@ export function socketDeviceRelay(ns: SupportClientNamespace, consoleNs: Namespa
     async isConnected(deviceId) {
       return (await ns.in(deviceRoom(deviceId)).fetchSockets()).length > 0;
     },
+    localDevices() {
+      const ids = new Set<string>();
+      for (const socket of ns.sockets.values()) if (socket.data.deviceId) ids.add(socket.data.deviceId);
+      return [...ids];
+    },
+    disconnect(deviceId) {
+      ns.in(deviceRoom(deviceId)).disconnectSockets(true);
+    },
+    deviceRemoved(device) {
+      consoleNs.to(channelRoom(device.channelId)).emit('device:removed', { deviceId: device.id, channelId: device.channelId });
+    },
   };
 }
 

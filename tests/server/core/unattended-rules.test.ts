@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { clientMayUse, requestClientGrant } from '../../../server/core/client-grant-rules.js';
+import { PRESENCE_LEASE_MS } from '../../../server/core/device-presence.js';
 import type { Device, DeviceConnection, UnattendedSettings } from '../../../server/core/unattended-model.js';
 import {
   channelIdOfKey,
@@ -9,12 +10,25 @@ import {
   knownDevice,
   mayConnect,
   mayDisconnect,
+  mayManageDevice,
   newChannelKey,
   newUnattendedSession,
+  returningDetails,
   settingsOf,
   unattendedClient,
 } from '../../../server/core/unattended-rules.js';
+import type { Technician } from '../../../server/core/model.js';
 import { makeChannel, makeSession, T0 } from './fixtures.js';
+
+const makeTechnician = (over: Partial<Technician> = {}): Technician => ({
+  id: 't1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  role: 'technician',
+  passwordHash: 'x',
+  createdAt: T0,
+  ...over,
+});
 
 const settings = (over: Partial<UnattendedSettings> = {}): UnattendedSettings => ({
   channelId: 'c1',
@@ -37,6 +51,8 @@ const device = (over: Partial<Device> = {}): Device => ({
   registeredAt: T0,
   lastSeenAt: T0,
   online: true,
+  renamedAt: null,
+  removedAt: null,
   ...over,
 });
 
@@ -85,21 +101,51 @@ describe('unattended access rules', () => {
   });
 
   test('U-3: a device is known by its id and secret in the key’s channel; anything else registers anew', () => {
-    assert.equal(knownDevice(device(), 'c1', 'secret-hash')?.id, 'd1');
-    assert.equal(knownDevice(device(), 'c1', 'wrong'), null);
-    assert.equal(knownDevice(device(), 'c2', 'secret-hash'), null);
-    assert.equal(knownDevice(device(), 'c1', null), null);
-    assert.equal(knownDevice(undefined, 'c1', 'secret-hash'), null);
+    const known = knownDevice(device(), 'c1', 'secret-hash');
+    assert.equal(known.ok && known.value?.id, 'd1');
+    assert.deepEqual(knownDevice(device(), 'c1', 'wrong'), { ok: true, value: null });
+    assert.deepEqual(knownDevice(device(), 'c2', 'secret-hash'), { ok: true, value: null });
+    assert.deepEqual(knownDevice(device(), 'c1', null), { ok: true, value: null });
+    assert.deepEqual(knownDevice(undefined, 'c1', 'secret-hash'), { ok: true, value: null });
+  });
+
+  test('U-9: a removed device’s credential is refused (not_found), so its client learns it and forgets it', () => {
+    const removed = knownDevice(device({ removedAt: T0 + 1 }), 'c1', 'secret-hash');
+    assert.equal(!removed.ok && removed.error, 'not_found');
+    assert.match(!removed.ok ? removed.message : '', /removed from the console/);
+    // Without its secret, a removed device is only an unknown one: nothing is told.
+    assert.deepEqual(knownDevice(device({ removedAt: T0 + 1 }), 'c1', 'wrong'), { ok: true, value: null });
+  });
+
+  test('U-8: a returning device keeps the name a member gave it; otherwise its own report stands', () => {
+    const reported = { name: 'PC-17', os: 'windows' as const, elevated: false, version: '0.2.0', system: null };
+    assert.deepEqual(returningDetails(device(), reported), reported);
+    assert.deepEqual(returningDetails(device({ renamedAt: T0 + 1 }), reported), { ...reported, name: 'Reception PC' });
+  });
+
+  test('U-8, U-9: admins manage devices; technicians are refused, removed or unknown devices are not found', () => {
+    const admin = makeTechnician({ role: 'admin' });
+    const tech = makeTechnician({ role: 'technician' });
+    assert.equal(mayManageDevice(device(), admin).ok, true);
+    const refused = mayManageDevice(device(), tech);
+    assert.equal(!refused.ok && refused.error, 'forbidden');
+    for (const d of [undefined, device({ removedAt: T0 })]) {
+      const r = mayManageDevice(d, admin);
+      assert.equal(!r.ok && r.error, 'not_found');
+    }
   });
 
   test('U-4: members of the channel connect to an online, free device while the channel allows it', () => {
-    const base = { device: device(), settings: settings(), memberOf: ['c1'], live: undefined };
+    const base = { device: device(), settings: settings(), memberOf: ['c1'], live: undefined, now: T0 + 1 };
     assert.equal(mayConnect(base).ok, true);
     const cases = [
       [{ memberOf: ['c2'] }, 'not_found'],
       [{ device: undefined }, 'not_found'],
       [{ settings: settings({ allowed: false }) }, 'forbidden'],
       [{ device: device({ online: false }) }, 'not_found'],
+      [{ device: device({ removedAt: T0 }) }, 'not_found'],
+      // U-6: stored online, but its process stopped renewing the lease.
+      [{ now: T0 + PRESENCE_LEASE_MS }, 'not_found'],
       [{ live: connection() }, 'forbidden'],
     ] as const;
     for (const [over, error] of cases) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { configDir, loadDeviceState, saveDeviceState } from '../../../demo/support-client/device-state.js';
+import { configDir, forgetDeviceState, loadDeviceState, saveDeviceState } from '../../../demo/support-client/device-state.js';
 import { parseOptions } from '../../../demo/support-client/options.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-device-state-'));
@@ -20,6 +20,16 @@ describe('reference support client: service mode', () => {
     if (process.platform !== 'win32') assert.equal(fs.statSync(file).mode & 0o077, 0);
     fs.writeFileSync(file, 'not json');
     assert.equal(await loadDeviceState(file, 'https://support.example.com'), null);
+  });
+
+  test('U-9: a removed device forgets its identity, once or twice', async () => {
+    const file = path.join(work, 'removed', 'device.json');
+    const state = { server: 'https://support.example.com', deviceId: 'd-2', secret: 's'.repeat(43) };
+    await saveDeviceState(file, state);
+    await forgetDeviceState(file);
+    assert.equal(fs.existsSync(file), false);
+    assert.equal(await loadDeviceState(file, state.server), null);
+    await forgetDeviceState(file);
   });
 
   test('U-3: the state goes in the user’s config folder of each system', () => {

@@ -55,6 +55,22 @@ describe('C-12: control commands over real sockets', () => {
     assert.deepEqual(heard, [command]);
   });
 
+  test('C-13: option choices and the caret keys reach the widget as sent; its new refusals come back', async () => {
+    const { sessionId, widget } = await watched(['view', 'control']);
+    const heard = answering(widget, { status: 'refused', reason: 'bad_option' });
+    const commands: CobrowseControl[] = [
+      { sessionId, recording: 'rec-1', nodeId: 3, action: { type: 'select', options: [0, 2] } },
+      { sessionId, recording: 'rec-1', nodeId: 3, action: { type: 'select', options: [] } },
+      { sessionId, recording: 'rec-1', nodeId: 4, action: { type: 'key', key: 'ArrowLeft' } },
+      { sessionId, recording: 'rec-1', nodeId: 4, action: { type: 'key', key: 'Space' } },
+      { sessionId, recording: 'rec-1', nodeId: 4, action: { type: 'key', key: 'PageDown' } },
+    ];
+    for (const command of commands) {
+      assert.deepEqual(valueOf(await emitAck(team.bob.socket, 'cobrowse:control', command)), { status: 'refused', reason: 'bad_option' });
+    }
+    assert.deepEqual(heard, commands);
+  });
+
   test('a watcher-to-be, or a channel member outside the session, is refused', async () => {
     const { sessionId } = await team.joined(team.bob);
     const carol = await emitAck(team.carol.socket, 'cobrowse:control', click(sessionId));
@@ -87,7 +103,7 @@ describe('C-12: control commands over real sockets', () => {
     });
   });
 
-  test('P-2: malformed commands are invalid_payload, too much text payload_too_large', async () => {
+  test('P-2: malformed commands are invalid_payload, too much text or too many options payload_too_large', async () => {
     const { sessionId } = await watched(['view', 'control']);
     const cases: unknown[] = [
       { ...click(sessionId), nodeId: 0 },
@@ -97,6 +113,16 @@ describe('C-12: control commands over real sockets', () => {
       { ...click(sessionId), action: { type: 'scroll', dx: 0, dy: Number.POSITIVE_INFINITY } },
       { ...click(sessionId), action: { type: 'submit' } },
       { ...click(sessionId), extra: 1 },
+      { ...click(sessionId), action: { type: 'key', key: ' ' } },
+      { ...click(sessionId), action: { type: 'key', key: 'arrowleft' } },
+      { ...click(sessionId), action: { type: 'select' } },
+      { ...click(sessionId), action: { type: 'select', options: 1 } },
+      { ...click(sessionId), action: { type: 'select', options: [-1] } },
+      { ...click(sessionId), action: { type: 'select', options: [1.5] } },
+      { ...click(sessionId), action: { type: 'select', options: ['1'] } },
+      { ...click(sessionId), action: { type: 'select', options: [100_000] } },
+      { ...click(sessionId), action: { type: 'select', options: [2, 2] } },
+      { ...click(sessionId), action: { type: 'select', options: [0], value: 'x' } },
     ];
     for (const payload of cases) {
       const r = await emitRaw(team.bob.socket, 'cobrowse:control', payload);
@@ -107,5 +133,10 @@ describe('C-12: control commands over real sockets', () => {
       action: { type: 'text', text: 'x'.repeat(501) },
     });
     assert.equal(long.ok ? 'ok' : long.error, 'payload_too_large');
+    const many = await emitRaw(team.bob.socket, 'cobrowse:control', {
+      ...click(sessionId),
+      action: { type: 'select', options: Array.from({ length: 1001 }, (_, i) => i) },
+    });
+    assert.equal(many.ok ? 'ok' : many.error, 'payload_too_large');
   });
 });

@@ -133,6 +133,10 @@ describe('U-*: unattended devices over the sockets', () => {
     assert.equal(busy.ok ? '' : busy.error, 'forbidden');
 
     const sessionId = connection.sessionId;
+    const behind = valueOf(await emitAck(team.carol.socket, 'device:session-connection', { sessionId }));
+    assert.deepEqual([behind?.id, behind?.deviceName, behind?.technician.name], [connection.id, 'Workshop', 'Bob']);
+    const hidden = await emitAck(team.dave.socket, 'device:session-connection', { sessionId });
+    assert.equal(hidden.ok ? '' : hidden.error, 'not_found', 'outsiders do not learn of it');
     const details = valueOf(await emitAck(team.bob.socket, 'session:details', { sessionId }));
     assert.deepEqual([details.session.origin, details.session.status], ['unattended', 'active']);
     const opened = nextClientEvent(socket, 'shell:open');
@@ -155,6 +159,8 @@ describe('U-*: unattended devices over the sockets', () => {
     const after = await clientAck(socket, 'shell:output', { shellId, seq: 2, data: 'late' });
     assert.equal(after.ok ? '' : after.error, 'not_found');
 
+    const endedBehind = valueOf(await emitAck(team.bob.socket, 'device:session-connection', { sessionId }));
+    assert.equal(endedBehind?.endReason, 'ended by Bob');
     const log = valueOf(await emitAck(team.carol.socket, 'device:connections', { deviceId: device.deviceId }));
     assert.deepEqual(
       log.map((c) => [c.technician.name, c.sessionId, c.endReason, c.endedAt !== null]),
@@ -187,6 +193,10 @@ describe('U-*: unattended devices over the sockets', () => {
     assert.equal(bad.ok ? '' : bad.error, 'invalid_payload');
     const early = await clientAck(s, 'device:attach', { connectionId: 'abc' });
     assert.equal(early.ok ? '' : early.error, 'unauthorized');
+    const { sessionId } = await team.joined(team.bob);
+    assert.equal(valueOf(await emitAck(team.bob.socket, 'device:session-connection', { sessionId })), null, 'an attended session has none');
+    const invalid = await emitAck(team.bob.socket, 'device:session-connection', { sessionId: 'a b' });
+    assert.equal(invalid.ok ? '' : invalid.error, 'invalid_payload');
   });
 
   test('E-14: an attended client rejoins its session with its resume credential, with what the visitor allowed', async () => {

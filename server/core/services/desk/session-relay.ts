@@ -7,7 +7,10 @@ import type { ActivityView, MessageView, TicketActor } from '../../../../src/pro
 import type { Ticket } from '../../desk/desk-model.js';
 import type { DeskContext } from './desk-context.js';
 
-/** Builds the relay: call `activity` with every session activity entry, `message` with every chat message. */
+/**
+ * Builds the relay: call `activity` with every session activity entry, `message` with every chat
+ * message and the ticket its audience names.
+ */
 export function sessionRelay(ctx: DeskContext) {
   const ticketOf = async (sessionId: string): Promise<Ticket | undefined> => {
     const ticketId = await ctx.store.findTicketOfSession(sessionId);
@@ -26,8 +29,10 @@ export function sessionRelay(ctx: DeskContext) {
           : { kind: 'system' };
     await ctx.log(ticket, 'session', actor, entry.summary, '', { sessionId: entry.sessionId, action: entry.action });
   };
-  const message = async (m: MessageView): Promise<void> => {
-    const ticket = await ticketOf(m.sessionId);
+  // The chat services publish messages with the session as `findSession` read it, ticket included,
+  // so a message of a session without a ticket costs no lookup.
+  const message = async (m: MessageView, ticketId: string | undefined): Promise<void> => {
+    const ticket = ticketId ? await ctx.store.findTicket(ticketId) : undefined;
     if (!ticket) return;
     const actor: TicketActor =
       m.author.kind === 'technician'
