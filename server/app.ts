@@ -162,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   const supportNs = io.of(NAMESPACES.supportClient) as SupportClientNamespace;
-  const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic() };
+  const clientCore = { ...core, relay: socketClientRelay(supportNs, consoleNs), traffic: clientTraffic(core.store) };
   const clientService = supportClientService(clientCore);
   const deviceRelay = socketDeviceRelay(supportNs, consoleNs);
   const devices = unattendedService({

@@ -4,10 +4,14 @@
  * 9-digit code), says what it cannot do without administrator rights, and then asks the visitor
  * in this terminal for everything the technician requests. `end` or Ctrl-C stops it.
  */
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { runDevice } from './device-service.js';
 import { defaultFilesDir } from './files.js';
 import { isElevated, osFamily, standardUserLimits } from './machine.js';
-import { parseOptions, USAGE } from './options.js';
+import { parseOptions, USAGE, type ServiceInstallOptions } from './options.js';
+import { applyInstall, applyUninstall } from './service-apply.js';
+import { installPlan, uninstallCommands } from './service-install.js';
 import { SupportSession } from './session.js';
 import { Terminal } from './terminal.js';
 
@@ -26,6 +30,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (options.serviceInstall) return installService(options.server, options.serviceInstall);
   const terminal = new Terminal();
   const elevated = isElevated();
   const os = osFamily();
@@ -90,6 +95,32 @@ async function main(): Promise<number> {
   // An elevated copy took over (E-13): it shares this terminal, so wait for it.
   if (session.successor) return (await session.successor) ?? 0;
   return 0;
+}
+
+/** U-10: installs (or removes) service mode as a service of this system. */
+async function installService(server: string, o: ServiceInstallOptions): Promise<number> {
+  // A single executable is its own program; a script runs under this Node.
+  const sea = !/\.[cm]?[jt]s$/.test(process.argv[1] ?? '');
+  const input = {
+    platform: process.platform,
+    scope: o.scope,
+    home: homedir(),
+    uid: process.getuid?.() ?? 0,
+    execPath: process.execPath,
+    script: sea ? null : path.resolve(process.argv[1]),
+    server,
+    channelKey: o.channelKey,
+    name: o.name,
+    allowOtherServer: o.allowOtherServer,
+    programData: process.env.ProgramData,
+  };
+  const apply = { platform: process.platform, root: o.root, dryRun: o.dryRun, say: (line: string) => process.stdout.write(`${line}\n`) };
+  const plan = installPlan(input);
+  if (o.action === 'uninstall') return applyUninstall(plan, uninstallCommands(input), apply);
+  const code = await applyInstall(plan, apply);
+  if (code === 0 && !o.dryRun)
+    apply.say(o.root ? `Installed under ${o.root}.` : 'Installed: the device registers with the channel now and at every start.');
+  return code;
 }
 
 main().then(

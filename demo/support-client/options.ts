@@ -3,7 +3,9 @@
  * to talk to, and the ticket to redeem. The server's address is the one the file was downloaded
  * from; another one is refused unless the visitor says `--allow-other-server`.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { ServiceConfig, ServiceScope } from './service-install.js';
 
 /** What the server wrote into the download (`server/transport/http/download-routes.ts`). */
 export interface EmbeddedConfig {
@@ -24,6 +26,21 @@ export interface ClientOptions {
   noPty: boolean;
   /** Service mode (unattended access, U-3): set when `--service` is given. */
   service: ServiceOptions | null;
+  /** U-10: install or remove service mode as a service of the system, instead of running. */
+  serviceInstall: ServiceInstallOptions | null;
+}
+
+/** `--install-service` / `--uninstall-service`. */
+export interface ServiceInstallOptions {
+  action: 'install' | 'uninstall';
+  scope: ServiceScope;
+  /** Install under this folder, running no command (`--service-root`). */
+  root: string | null;
+  dryRun: boolean;
+  /** Install only: the key, its name and whether another server is allowed, for the config file. */
+  channelKey: string;
+  name: string | null;
+  allowOtherServer: boolean;
 }
 
 /** What the client needs to run as an unattended device. */
@@ -55,6 +72,20 @@ export const USAGE = `Porthole support client
   --channel-key          the channel key an admin made in the console (Admin > Channels)
   --name                 the name the console shows for this computer (default: its host name)
   --state                where the device's identity is kept (default: the user's config folder)
+  --service-config       read the server, key, name and state file from this JSON file instead
+                         (what an installed service runs with, so the key is on no command line)
+
+  node porthole-support.mjs --install-service --channel-key KEY --server URL [--name NAME]
+                            [--user] [--service-root DIR] [--dry-run]
+  node porthole-support.mjs --uninstall-service [--user] [--service-root DIR] [--dry-run]
+
+  --install-service      install service mode to start with the machine: a systemd unit (Linux),
+                         a launchd daemon (macOS) or a Windows service; the key goes into a config
+                         file only the service's user can read (run as root / administrator)
+  --uninstall-service    stop and remove it
+  --user                 for this user only (systemd --user, a launchd agent), no root needed
+  --service-root         write everything under this folder and run no command (staging, tests)
+  --dry-run              print what would be written and run, and do nothing
 `;
 
 /** The configuration written into this file, or null in a plain build. */
@@ -98,7 +129,11 @@ export function resolveServer(embedded: EmbeddedConfig | null, flag: string | un
 }
 
 /** Parses `argv` (without node and the script) into options; throws on unknown flags. */
-export function parseOptions(argv: string[], embedded = embeddedConfig()): ClientOptions | 'help' {
+export function parseOptions(
+  argv: string[],
+  embedded = embeddedConfig(),
+  readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
+): ClientOptions | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -112,12 +147,38 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
       'channel-key': { type: 'string' },
       name: { type: 'string' },
       state: { type: 'string' },
+      'service-config': { type: 'string' },
+      'install-service': { type: 'boolean', default: false },
+      'uninstall-service': { type: 'boolean', default: false },
+      user: { type: 'boolean', default: false },
+      'service-root': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) return 'help';
-  const server = resolveServer(embedded, values.server, values['allow-other-server'] ?? false);
+  const configFile = values['service-config'];
+  if (configFile) return fromServiceConfig(readServiceConfig(readFile, configFile), embedded, values['no-pty'] ?? false);
+  const allowOther = values['allow-other-server'] ?? false;
+  const server = resolveServer(embedded, values.server, allowOther);
+  if (values['install-service'] && values['uninstall-service']) throw new Error('Give --install-service or --uninstall-service, not both.');
+  const action: ServiceInstallOptions['action'] | null = values['install-service']
+    ? 'install'
+    : values['uninstall-service']
+      ? 'uninstall'
+      : null;
+  if (action === 'install' && !values['channel-key'])
+    throw new Error('--install-service needs --channel-key (an admin makes one in the console).');
+  const serviceInstall = action && {
+    action,
+    scope: values.user ? ('user' as const) : ('system' as const),
+    root: values['service-root'] ?? null,
+    dryRun: values['dry-run'] ?? false,
+    channelKey: values['channel-key'] ?? '',
+    name: values.name ?? null,
+    allowOtherServer: allowOther,
+  };
   // A ticket belongs to the server that issued it; it is not sent anywhere else.
   const ticket = values.ticket ?? (embedded?.ticket && originOf(embedded.server) === server ? embedded.ticket : null);
   if (values.service && !values['channel-key']) throw new Error('--service needs --channel-key (an admin makes one in the console).');
@@ -130,6 +191,45 @@ export function parseOptions(argv: string[], embedded = embeddedConfig()): Clien
     code: values.code ?? null,
     filesDir: values['files-dir'] ?? null,
     noPty: values['no-pty'] ?? false,
-    service,
+    service: serviceInstall ? null : service,
+    serviceInstall,
+  };
+}
+
+/** The installed service's config file (U-10), checked. */
+function readServiceConfig(readFile: (file: string) => string, file: string): ServiceConfig {
+  let parsed: Partial<ServiceConfig>;
+  try {
+    parsed = JSON.parse(readFile(file)) as Partial<ServiceConfig>;
+  } catch (e) {
+    throw new Error(`Cannot read the service config ${file}: ${(e as Error).message}`);
+  }
+  if (
+    typeof parsed.server !== 'string' ||
+    typeof parsed.channelKey !== 'string' ||
+    !parsed.channelKey ||
+    typeof parsed.state !== 'string'
+  ) {
+    throw new Error(`The service config ${file} needs "server", "channelKey" and "state".`);
+  }
+  return {
+    server: parsed.server,
+    channelKey: parsed.channelKey,
+    state: parsed.state,
+    name: typeof parsed.name === 'string' ? parsed.name : undefined,
+    allowOtherServer: parsed.allowOtherServer === true,
+  };
+}
+
+/** Service mode as the config file says. */
+function fromServiceConfig(c: ServiceConfig, embedded: EmbeddedConfig | null, noPty: boolean): ClientOptions {
+  return {
+    server: resolveServer(embedded, c.server, c.allowOtherServer ?? false),
+    ticket: null,
+    code: null,
+    filesDir: null,
+    noPty,
+    service: { channelKey: c.channelKey, name: c.name ?? null, statePath: c.state },
+    serviceInstall: null,
   };
 }

@@ -20,7 +20,8 @@ import {
 import { restartElevated } from './elevation.js';
 import { chunksOf, FileReceiver, openForSending } from './files.js';
 import { systemInfo } from './machine.js';
-import { loadPty, openShell, type Shell } from './shell.js';
+import { loadPty } from './shell.js';
+import { ShellHost } from './shell-host.js';
 import type { Terminal } from './terminal.js';
 
 /** The client's socket on the `/support-client` namespace. */
@@ -78,7 +79,7 @@ export interface SessionSetup {
 export class SupportSession {
   readonly #socket: ClientSocket;
   readonly #granted = new Set<ClientCapability>();
-  readonly #shells = new Map<string, Shell>();
+  readonly #shells: ShellHost;
   readonly #files: FileReceiver;
   readonly #done: Promise<string>;
   #finish: (reason: string) => void = () => undefined;
@@ -94,6 +95,11 @@ export class SupportSession {
     // A ticket works once; after a lost connection the client rejoins with its resume credential (E-14).
     this.#socket = setup.unattended?.socket ?? openSocket(setup.server);
     this.#files = new FileReceiver(setup.filesDir);
+    this.#shells = new ShellHost({
+      output: (p) => this.#ask('shell:output', p),
+      exited: (p) => this.#ask('shell:exited', p),
+      say: (t) => setup.terminal.say(t),
+    });
     this.#done = new Promise((resolve) => (this.#finish = resolve));
   }
 
@@ -134,8 +140,7 @@ export class SupportSession {
   }
 
   #stopWork(): void {
-    for (const s of this.#shells.values()) s.kill();
-    this.#shells.clear();
+    this.#shells.killAll();
   }
 
   /** E-10: ends the support client; the chat in the browser goes on. */
@@ -163,6 +168,8 @@ export class SupportSession {
       this.#granted.clear();
       for (const c of r.value.granted) this.#granted.add(c);
       this.setup.terminal.say('Rejoined the support session.');
+      // E-15: the shells kept over the drop go on, if the visitor still allows them.
+      this.#shells.online(r.value.granted);
       return;
     }
     this.setup.terminal.say(`Could not rejoin: ${r.message}`);
@@ -177,26 +184,33 @@ export class SupportSession {
     const s = this.#socket;
     const say = (t: string) => this.setup.terminal.say(t);
     s.on('disconnect', (reason) => {
-      // A shell cannot stream while nobody listens; the technician opens a new one after a rejoin.
-      this.#stopWork();
-      if (this.setup.unattended) return;
+      // U-6: an unattended connection ends with the device's connection, and its shells with it.
+      if (this.setup.unattended) return this.#stopWork();
       // socket.io retries by itself except when either side closed the connection on purpose.
       if (this.#ended || reason === 'io server disconnect' || reason === 'io client disconnect') {
+        this.#stopWork();
         this.#ended = true;
         this.#finish(reason);
         return;
       }
       say('The connection to the server was lost; trying to rejoin…');
+      // E-15: the shells outlive a short drop; their output waits in a bounded buffer.
+      this.#shells.offline(Date.now());
     });
     if (!this.setup.unattended) s.on('connect', () => void this.#rejoin());
     s.on('grant:requested', (g) => void this.#consent(g));
     s.on('grant:updated', (g) => {
-      if (g.status !== 'granted') this.#granted.delete(g.capability);
+      if (g.status === 'granted') return;
+      this.#granted.delete(g.capability);
+      if (g.capability === 'shell') this.#shells.end('not_allowed');
     });
     s.on('client:ended', ({ message }) => void (this.setup.unattended ? this.#endConnection(message) : this.end(message)));
     s.on('shell:open', (p) => void this.#openShell(p.shellId, p.cols, p.rows));
-    s.on('shell:input', (p) => this.#shells.get(p.shellId)?.write(p.data));
-    s.on('shell:resize', (p) => this.#shells.get(p.shellId)?.resize(p.cols, p.rows));
+    s.on('shell:input', (p) => this.#shells.write(p.shellId, p.data));
+    s.on('shell:resize', (p) => this.#shells.resize(p.shellId, p.cols, p.rows));
+    s.on('shell:replay', (p, ack) =>
+      ack({ ok: true, value: { alive: this.#granted.has('shell') && this.#shells.replay(p.shellId, p.afterSeq) } }),
+    );
     s.on('file:offer', (p, ack) => {
       if (!this.#granted.has('files')) return ack({ ok: false, message: 'File transfer was not allowed.' });
       this.#files.offer(p).then(
@@ -262,26 +276,9 @@ export class SupportSession {
 
   async #openShell(shellId: string, cols: number, rows: number): Promise<void> {
     if (!this.#granted.has('shell')) return;
-    const shell = await openShell(
-      cols,
-      rows,
-      {
-        data: (text) => void this.#output(shellId, text),
-        exit: (code) => {
-          this.#shells.delete(shellId);
-          void this.#ask('shell:exited', { shellId, code });
-        },
-      },
-      this.setup.usePty,
-    );
-    this.#ptyUsed = shell.pty;
-    this.#shells.set(shellId, shell);
-    this.setup.terminal.say(`The technician opened a command shell${shell.pty ? '' : ' (plain pipe: no PTY here)'}.`);
-  }
-
-  /** Shell output in protocol-sized pieces. */
-  async #output(shellId: string, text: string): Promise<void> {
-    for (let i = 0; i < text.length; i += 4096) await this.#ask('shell:output', { shellId, data: text.slice(i, i + 4096) });
+    const pty = await this.#shells.open(shellId, cols, rows, this.setup.usePty);
+    this.#ptyUsed = pty;
+    this.setup.terminal.say(`The technician opened a command shell${pty ? '' : ' (plain pipe: no PTY here)'}.`);
   }
 
   async #send(transferId: string, requested: string, ack: (r: ClientReply<{ name: string; size: number }>) => void): Promise<void> {

@@ -94,6 +94,7 @@ function pipeShell(events: ShellEvents): Shell {
       }
     },
     resize: () => undefined,
-    kill: () => child.kill(),
+    // An interactive shell ignores SIGTERM; a hang-up ends it as closing its terminal would.
+    kill: () => child.kill(process.platform === 'win32' ? undefined : 'SIGHUP'),
   };
 }

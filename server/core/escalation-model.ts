@@ -38,6 +38,8 @@ export interface SupportClient {
   system: SystemInfo | null;
   connectedAt: number;
   endedAt: number | null;
+  /** E-14: true (when read from storage) while the client may still rejoin with its resume credential. */
+  resumable?: boolean;
 }
 
 /** One capability request to the support client (E-6). */
@@ -74,6 +76,17 @@ export interface ClientTransfer {
   bytes: number;
   /** True once the last chunk was taken (a fetch may finish before its size is recorded). */
   done: boolean;
+}
+
+/**
+ * A shell's output since the technician's last command, for the activity log's bounded summary
+ * (E-9). Kept in storage (E-22): the output reaches the client's server process, the command lines
+ * the console's, and the summary is logged when a command completes or the shell ends.
+ */
+export interface ShellOutputSummary {
+  bytes: number;
+  /** The start of the output as plain text (see `shell-log.ts`). */
+  head: string;
 }
 
 /** Tickets, clients and grants in storage. Every method is atomic on its own. */
@@ -120,6 +133,21 @@ export interface EscalationStore {
   deleteClientTransfer(id: string): Promise<ClientTransfer | undefined>;
   /** Removes every transfer of a client. */
   deleteClientTransfersOf(clientId: string): Promise<void>;
+
+  /** Starts an empty journal for a new shell. */
+  openShellJournal(j: { shellId: string; sessionId: string; clientId: string }): Promise<void>;
+  /**
+   * Counts output chunk `seq` of `bytes` bytes: appends `text` (plain, already cut) to the head while
+   * it is shorter than `headChars`, keeping at most twice that. Only a seq above every counted one
+   * counts, so a chunk sent again after a lost connection (E-15) is not counted twice; false otherwise.
+   */
+  addShellOutput(shellId: string, seq: number, bytes: number, text: string, headChars: number): Promise<boolean>;
+  /** The output counted since the last take, and starts over (undefined: none, or no such shell). */
+  takeShellOutput(shellId: string): Promise<ShellOutputSummary | undefined>;
+  /** Removes a shell's journal, answering what output it still held. */
+  closeShellJournal(shellId: string): Promise<ShellOutputSummary | undefined>;
+  /** Removes the journals of a client's shells. */
+  deleteShellJournalsOf(clientId: string): Promise<void>;
 }
 
 /** How the core reaches a support client's socket and the consoles; the socket layer implements it over rooms. */
@@ -131,7 +159,7 @@ export interface ClientRelay {
   /** Sends a fact that the client answers; resolves with its answer, or a failure when it does not answer in time. */
   ask<T>(
     clientId: string,
-    event: 'file:offer' | 'file:data' | 'file:fetch',
+    event: 'file:offer' | 'file:data' | 'file:fetch' | 'shell:replay',
     payload: unknown,
   ): Promise<{ ok: true; value: T } | { ok: false; message: string }>;
   /** Disconnects the client's socket without it retrying. */

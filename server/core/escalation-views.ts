@@ -48,6 +48,7 @@ export function supportClientView(c: SupportClient, grants: readonly ClientGrant
     system: c.system,
     connectedAt: c.connectedAt,
     endedAt: c.endedAt,
+    reconnecting: c.endedAt !== null && c.resumable === true,
     grants: grants.map(clientGrantView),
   };
 }

@@ -55,10 +55,19 @@ export interface OutputSummary {
   head: string;
 }
 
-/** Adds output to a summary. */
+/** What one output chunk adds to a summary: its bytes, and its plain text cut to what a head can use. */
+export function outputPiece(data: string): { bytes: number; text: string } {
+  return { bytes: utf8.encode(data).length, text: plainText(data).slice(0, SHELL_LOG_CHARS * 2) };
+}
+
+/**
+ * Adds output to a summary: the head grows until it has {@link SHELL_LOG_CHARS} characters (kept
+ * to twice that). Storage does the same in one statement (`addShellOutput`), for E-22.
+ */
 export function feedOutput(summary: OutputSummary, data: string): OutputSummary {
-  const head = summary.head.length >= SHELL_LOG_CHARS ? summary.head : (summary.head + plainText(data)).slice(0, SHELL_LOG_CHARS * 2);
-  return { bytes: summary.bytes + utf8.encode(data).length, head };
+  const piece = outputPiece(data);
+  const head = summary.head.length >= SHELL_LOG_CHARS ? summary.head : (summary.head + piece.text).slice(0, SHELL_LOG_CHARS * 2);
+  return { bytes: summary.bytes + piece.bytes, head };
 }
 
 /** The log sentence's target for an output summary, e.g. `42 bytes: "total 8 drwxr-xr-x …"`. */

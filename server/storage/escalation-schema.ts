@@ -62,8 +62,20 @@ export interface ClientTransfersTable {
   done: number;
 }
 
+/** Shell output since the last command (migration 013). */
+export interface ShellJournalsTable {
+  shell_id: string;
+  session_id: string;
+  client_id: string;
+  bytes: number;
+  head: string;
+  /** The highest output seq counted. */
+  seq: number;
+}
+
 /** The escalation tables, merged into the `Database` of `schema.ts`. */
 export interface EscalationTables {
+  shell_journals: ShellJournalsTable;
   escalation_tickets: EscalationTicketsTable;
   support_clients: SupportClientsTable;
   client_grants: ClientGrantsTable;
@@ -118,6 +130,7 @@ export function toSupportClient(r: Selectable<SupportClientsTable>): SupportClie
     system,
     connectedAt: Number(r.connected_at),
     endedAt: num(r.ended_at),
+    ...(r.resume_hash !== null ? { resumable: true } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export const CLIENT_LIMITS = {
   fileBytes: 5 * 1024 * 1024,
   /** Characters of one shell input or output event. */
   shellData: 8 * 1024,
+  /** E-15: how long the client keeps a shell alive after losing its connection. */
+  shellGraceMs: 60_000,
 } as const;
 
 /** What a technician may ask the visitor for once the support client runs (E-6). */
@@ -74,6 +76,8 @@ export interface SupportClientView {
   system: SystemInfo | null;
   connectedAt: number;
   endedAt: number | null;
+  /** E-14, E-15: the connection was lost and the client may still rejoin (its shells are kept meanwhile). */
+  reconnecting: boolean;
   grants: ClientGrantView[];
 }
 
@@ -124,11 +128,23 @@ export const ClientResumeSchema = v.strictObject({
 /** `grant:answer`: the visitor's answer in the client's terminal. */
 export const GrantAnswerSchema = v.strictObject({ grantId: Id, allow: v.boolean() });
 
-/** `shell:output` from the client. */
-export const ShellOutputSchema = v.strictObject({ shellId: Id, data: Text(CLIENT_LIMITS.shellData) });
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+/**
+ * `shell:output` from the client: numbered per shell from 1, so a chunk sent again after a lost
+ * connection (E-15) is recognised by the consoles and counted once in the activity log.
+ */
+export const ShellOutputSchema = v.strictObject({ shellId: Id, seq: Seq, data: Text(CLIENT_LIMITS.shellData) });
+
+/** Why a shell ended on the client: by itself, or the client ended it (E-15). */
+export type ShellEndReason = 'exited' | 'connection_lost' | 'not_allowed';
 
 /** `shell:exited` from the client. */
-export const ShellExitedSchema = v.strictObject({ shellId: Id, code: v.nullable(v.pipe(v.number(), v.integer())) });
+export const ShellExitedSchema = v.strictObject({
+  shellId: Id,
+  code: v.nullable(v.pipe(v.number(), v.integer())),
+  reason: v.optional(v.picklist(['exited', 'connection_lost', 'not_allowed'])),
+});
 
 const Base64Chunk = v.pipe(
   v.string(),
@@ -174,6 +190,16 @@ export const ShellOpenSchema = v.strictObject({ sessionId: Id, cols: Dim, rows: 
 
 /** `client:shell-input` (console): keystrokes for the client's shell. */
 export const ShellInputSchema = v.strictObject({ sessionId: Id, shellId: Id, data: Text(CLIENT_LIMITS.shellData) });
+
+/**
+ * `client:shell-attach` (console): after the console or the client came back (E-15), asks the client
+ * for the shell's output after `afterSeq` again; answers whether the shell still runs.
+ */
+export const ShellAttachSchema = v.strictObject({
+  sessionId: Id,
+  shellId: Id,
+  afterSeq: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+});
 
 /** `client:shell-resize` (console). */
 export const ShellResizeSchema = v.strictObject({ sessionId: Id, shellId: Id, cols: Dim, rows: Dim });
@@ -239,6 +265,8 @@ export interface SupportClientFacts extends DeviceFacts {
   'shell:open': (p: { shellId: string; cols: number; rows: number }) => void;
   'shell:input': (p: { shellId: string; data: string }) => void;
   'shell:resize': (p: { shellId: string; cols: number; rows: number }) => void;
+  /** Send the shell's output after `afterSeq` again (E-15); `alive` is false once the shell ended. */
+  'shell:replay': (p: { shellId: string; afterSeq: number }, ack: (r: ClientReply<{ alive: boolean }>) => void) => void;
   /** A file comes from the technician; the client answers once it is ready to write. */
   'file:offer': (p: { transferId: string; name: string; size: number }, ack: (r: ClientReply) => void) => void;
   'file:data': (p: { transferId: string; index: number; data: string; last: boolean }, ack: (r: ClientReply) => void) => void;
@@ -260,6 +288,7 @@ export interface ClientConsoleCommands extends DeviceConsoleCommands {
   'client:shell-open': (p: Payload<typeof ShellOpenSchema>, ack: Ack<{ shellId: string }>) => void;
   'client:shell-input': (p: Payload<typeof ShellInputSchema>, ack: Ack<null>) => void;
   'client:shell-resize': (p: Payload<typeof ShellResizeSchema>, ack: Ack<null>) => void;
+  'client:shell-attach': (p: Payload<typeof ShellAttachSchema>, ack: Ack<{ alive: boolean }>) => void;
   'client:file-send': (p: Payload<typeof FileSendSchema>, ack: Ack<{ transferId: string }>) => void;
   'client:file-chunk': (p: Payload<typeof FileChunkSchema>, ack: Ack<null>) => void;
   'client:file-fetch': (p: Payload<typeof FileFetchSchema>, ack: Ack<{ transferId: string; name: string; size: number }>) => void;
@@ -269,7 +298,7 @@ export interface ClientConsoleCommands extends DeviceConsoleCommands {
 /** Support-client facts the console hears (merged into `ConsoleFacts`). */
 export interface ClientConsoleFacts extends DeviceConsoleFacts {
   'client:updated': (client: SupportClientView) => void;
-  'client:shell-output': (p: { sessionId: string; shellId: string; data: string }) => void;
+  'client:shell-output': (p: { sessionId: string; shellId: string; seq: number; data: string }) => void;
   'client:shell-exited': (p: { sessionId: string; shellId: string; code: number | null }) => void;
   /** A chunk of a file the technician fetched from the client. */
   'client:file-chunk': (p: { sessionId: string; transferId: string; index: number; data: string; last: boolean }) => void;
@@ -304,6 +333,7 @@ export const clientConsoleCommandSchemas = {
   'client:shell-open': ShellOpenSchema,
   'client:shell-input': ShellInputSchema,
   'client:shell-resize': ShellResizeSchema,
+  'client:shell-attach': ShellAttachSchema,
   'client:file-send': FileSendSchema,
   'client:file-chunk': FileChunkSchema,
   'client:file-fetch': FileFetchSchema,

@@ -30,6 +30,7 @@ const client = (over: Partial<SupportClientView> = {}): SupportClientView => ({
   system: null,
   connectedAt: Date.now(),
   endedAt: null,
+  reconnecting: false,
   grants: [],
   ...over,
 });
@@ -115,6 +116,22 @@ describe('<support-client-panel>', () => {
     await waitUntil(() => text(el).includes('Support client ended'), 'ended shown');
     expect(el.shadowRoot!.querySelectorAll('button').length).to.equal(0);
     expect(el.shadowRoot!.querySelector('client-files')).to.equal(null);
+  });
+
+  it('E-15: a client that lost its connection keeps its shell’s terminal while it may rejoin; past the grace it has ended', async () => {
+    const shell = grant({ id: 'g-2', capability: 'shell' });
+    const { el, socket } = await mount(
+      [permission({ capability: 'escalate', status: 'granted' })],
+      client({ endedAt: Date.now(), reconnecting: true, grants: [shell] }),
+    );
+    await waitUntil(() => text(el).includes('Support client reconnecting'), 'reconnecting shown');
+    expect(text(el)).to.contain('trying to rejoin');
+    // The terminal itself is a lazy chunk (xterm.js, with Vite's inline CSS): here its place holder shows it is kept.
+    const terminalShown = () => el.shadowRoot!.querySelector('client-terminal') !== null || text(el).includes('Loading the terminal');
+    expect(terminalShown()).to.equal(true, 'the terminal stays');
+    socket.push('client:updated', client({ endedAt: Date.now() - 61_000, reconnecting: true, grants: [shell] }));
+    await waitUntil(() => text(el).includes('Support client ended'), 'ended after the grace');
+    expect(el.shadowRoot!.querySelector('client-terminal')).to.equal(null);
   });
 
   it('U-5: an unattended session names the device, asks nobody, and shows what the channel allows', async () => {

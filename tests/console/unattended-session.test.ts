@@ -48,6 +48,7 @@ const client: SupportClientView = {
   system: SYSTEM,
   connectedAt: 1_000,
   endedAt: null,
+  reconnecting: false,
   grants: [grant('shell'), grant('files')],
 };
 

@@ -8,13 +8,14 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type {
-  ClientCapability,
-  ClientGrantView,
-  DeviceConnectionView,
-  PermissionView,
-  SessionSummary,
-  SupportClientView,
+import {
+  CLIENT_LIMITS,
+  type ClientCapability,
+  type ClientGrantView,
+  type DeviceConnectionView,
+  type PermissionView,
+  type SessionSummary,
+  type SupportClientView,
 } from '../../../src/protocol/index.js';
 import { supportClientLink } from '../state/support-client-link.js';
 import './client-files.js';
@@ -97,9 +98,12 @@ export class SupportClientPanel extends LitElement {
     const live = c.endedAt === null;
     const grants = latestGrants(c.grants);
     const granted = (cap: ClientCapability) => live && grants.get(cap)?.status === 'granted';
+    // E-15: while the client may still rejoin, its shell is kept, and so is the terminal showing it.
+    const rejoining = !live && c.reconnecting && Date.now() - (c.endedAt ?? 0) < CLIENT_LIMITS.shellGraceMs;
+    const shown = (cap: ClientCapability) => granted(cap) || (cap === 'shell' && rejoining && grants.get(cap)?.status === 'granted');
     return html`<section class="client" aria-label="Support client">
       <div class="head">
-        <h3>${live ? 'Support client connected' : 'Support client ended'}</h3>
+        <h3>${live ? 'Support client connected' : rejoining ? 'Support client reconnecting…' : 'Support client ended'}</h3>
         <span class="badge ${live ? '' : 'ended'}">${OS_LABEL[c.os]} · version ${c.version}</span>
         ${c.elevated ? html`<span class="badge">Administrator</span>` : html`<span class="badge limited">Standard user: no admin rights</span>`}
       </div>
@@ -128,9 +132,11 @@ export class SupportClientPanel extends LitElement {
                     </button>`
               }
             </div>`
-          : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
+          : rejoining
+            ? html`<p class="hint">The support client lost its connection and is trying to rejoin; an open shell is kept meanwhile.</p>`
+            : html`<p class="hint">The visitor ended the support client. The chat goes on; ask again for the escalation if needed.</p>`
       }
-      ${this.#tools(s, granted)}
+      ${this.#tools(s, shown)}
     </section>`;
   }
 

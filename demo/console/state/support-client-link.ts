@@ -22,6 +22,7 @@ type Listener<E extends keyof Facts> = Parameters<Facts[E]>[0] extends infer P ?
 export class SupportClientLink {
   #socket: Socket | null = null;
   readonly #listeners = new Map<keyof Facts, Set<(p: unknown) => void>>();
+  readonly #connected = new Set<() => void>();
 
   /** Binds the console socket; facts flow to the listeners from then on. */
   attach(socket: Socket): void {
@@ -37,6 +38,13 @@ export class SupportClientLink {
     ] as const) {
       socket.on(event, (p: unknown) => this.#listeners.get(event)?.forEach((l) => l(p)));
     }
+    socket.on('connect', () => this.#connected.forEach((l) => l()));
+  }
+
+  /** Called each time the console's socket (re)connects (E-15: a terminal then asks for what it missed). */
+  onConnect(listener: () => void): () => void {
+    this.#connected.add(listener);
+    return () => this.#connected.delete(listener);
   }
 
   /** Forgets the socket. */

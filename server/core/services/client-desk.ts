@@ -146,6 +146,7 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
       const use = await using(tech, p.sessionId, 'shell');
       if (!use.ok) return use;
       const shellId = env.id();
+      await traffic.opened({ shellId, sessionId: p.sessionId, clientId: use.value.client.id });
       relay.send(use.value.client.id, 'shell:open', { shellId, cols: p.cols, rows: p.rows });
       await feed.log(use.value.session, actorOf(tech), 'client.shell_opened');
       return ok({ shellId });
@@ -156,11 +157,23 @@ export function clientDesk(deps: SupportClientDeps & { announce: (clientId: stri
       const use = await using(tech, p.sessionId, 'shell');
       if (!use.ok) return use;
       relay.send(use.value.client.id, 'shell:input', { shellId: p.shellId, data: p.data });
-      const typed = traffic.typed(p.shellId, p.data);
+      const typed = await traffic.typed(p.shellId, p.data);
       if (typed.previousOutput)
         await feed.log(use.value.session, { kind: 'system' }, 'client.shell_output', describeOutput(typed.previousOutput));
       for (const line of typed.lines) await feed.log(use.value.session, actorOf(tech), 'client.shell_input', line);
       return ok(null);
+    },
+
+    /**
+     * E-15: the console (or the client) came back: the client sends the shell's output after
+     * `afterSeq` again, and the console drops what it already showed. `alive` is false once the
+     * shell ended on the client.
+     */
+    async shellAttach(tech: Technician, p: P<'client:shell-attach'>): Promise<Result<{ alive: boolean }>> {
+      const use = await using(tech, p.sessionId, 'shell');
+      if (!use.ok) return use;
+      const r = await relay.ask<{ alive: boolean }>(use.value.client.id, 'shell:replay', { shellId: p.shellId, afterSeq: p.afterSeq });
+      return r.ok ? ok({ alive: r.value.alive === true }) : fail('not_found', r.message);
     },
 
     /** The console's terminal changed size. */

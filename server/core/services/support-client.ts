@@ -10,6 +10,7 @@ import {
   type ClientRedeemed,
   type PayloadOf,
   type Result,
+  type ShellEndReason,
   type SupportClientCommands,
   type SystemInfo,
 } from '../../../src/protocol/index.js';
@@ -44,6 +45,13 @@ export interface SupportClientDeps {
 }
 
 type P<E extends keyof SupportClientCommands> = PayloadOf<SupportClientCommands[E]>;
+
+/** E-15: how the log tells a shell's end. */
+const SHELL_END_WORDS: Record<ShellEndReason, (code: number | null) => string> = {
+  exited: (code) => (code === null ? 'stopped' : `exit code ${code}`),
+  connection_lost: () => 'ended by the support client: the connection did not come back in time',
+  not_allowed: () => 'ended by the support client: the shell is no longer allowed',
+};
 
 const SYSTEM_FIELDS = (s: SystemInfo) =>
   `${s.platform} ${s.release} ${s.arch}, ${s.hostname}, user ${s.user}${s.elevated ? ' (administrator)' : ''}`;
@@ -228,7 +236,7 @@ export function supportClientService(deps: SupportClientDeps) {
     async shellOutput(ctx: ClientContext, p: P<'shell:output'>): Promise<Result<null>> {
       const use = await using(ctx, 'shell');
       if (!use.ok) return use;
-      traffic.printed(p.shellId, p.data);
+      await traffic.printed(p.shellId, p.seq, p.data);
       relay.consoles(audienceOf(use.value.session, false), 'client:shell-output', { sessionId: use.value.session.id, ...p });
       return ok(null);
     },
@@ -238,11 +246,10 @@ export function supportClientService(deps: SupportClientDeps) {
       if (!ctx.client) return fail('unauthorized', 'Redeem a code first.');
       const session = await store.findSession(ctx.client.sessionId);
       if (!session) return fail('not_found', 'No such session.');
-      const out = traffic.flushOutput(p.shellId);
+      const out = await traffic.closed(p.shellId);
       if (out) await feed.log(session, { kind: 'system' }, 'client.shell_output', describeOutput(out));
-      traffic.closeShell(p.shellId);
-      await feed.log(session, { kind: 'system' }, 'client.shell_exited', p.code === null ? 'stopped' : `exit code ${p.code}`);
-      relay.consoles(audienceOf(session, false), 'client:shell-exited', { sessionId: session.id, ...p });
+      await feed.log(session, { kind: 'system' }, 'client.shell_exited', SHELL_END_WORDS[p.reason ?? 'exited'](p.code));
+      relay.consoles(audienceOf(session, false), 'client:shell-exited', { sessionId: session.id, shellId: p.shellId, code: p.code });
       return ok(null);
     },
 
@@ -290,7 +297,10 @@ export function supportClientService(deps: SupportClientDeps) {
     async end(ctx: ClientContext, byVisitor: boolean): Promise<Result<null>> {
       const client = ctx.client;
       if (!client) return ok(null);
-      if (byVisitor) await store.setSupportClientResume(client.id, null);
+      if (byVisitor) {
+        await store.setSupportClientResume(client.id, null);
+        await store.deleteShellJournalsOf(client.id);
+      }
       // A socket that a resumed connection replaced (E-14) no longer holds the client.
       if ((await store.findSupportClient(client.id))?.connectedAt !== client.connectedAt) return ok(null);
       if (!(await store.endSupportClient(client.id, env.now()))) return ok(null);

@@ -14,6 +14,7 @@ import {
   toTicket,
 } from '../escalation-schema.js';
 import type { Database } from '../schema.js';
+import { shellJournalQueries } from './shell-journal-queries.js';
 
 /** The {@link EscalationStore} part of the store. */
 export function escalationQueries(db: Kysely<Database>): EscalationStore {
@@ -155,5 +156,6 @@ export function escalationQueries(db: Kysely<Database>): EscalationStore {
     async deleteClientTransfersOf(clientId) {
       await db.deleteFrom('client_transfers').where('client_id', '=', clientId).execute();
     },
+    ...shellJournalQueries(db),
   };
 }

@@ -13,6 +13,7 @@ import * as m009 from './009-client-transfers.js';
 import * as m010 from './010-conversation-links.js';
 import * as m011 from './011-unattended.js';
 import * as m012 from './012-device-management.js';
+import * as m013 from './013-shell-journals.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010-conversation-links': m010,
   '011-unattended': m011,
   '012-device-management': m012,
+  '013-shell-journals': m013,
 };
 
 /** A Kysely migration provider over the list above. */

@@ -123,6 +123,7 @@ export function mountConsoleNamespace(ns: ConsoleNamespace, deps: ConsoleNamespa
         'client:shell-open': (p) => clients.shellOpen(tech, p),
         'client:shell-input': (p) => clients.shellInput(tech, p),
         'client:shell-resize': (p) => clients.shellResize(tech, p),
+        'client:shell-attach': (p) => clients.shellAttach(tech, p),
         'client:file-send': (p) => clients.fileSend(tech, p),
         'client:file-chunk': (p) => clients.fileChunk(tech, p),
         'client:file-fetch': (p) => clients.fileFetch(tech, p),

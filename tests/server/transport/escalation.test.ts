@@ -82,7 +82,7 @@ describe('E-1..E-4: escalation tickets over the sockets', () => {
     const c = await client();
     const bad = await clientAck(c, 'client:redeem', { secret: { code: '12' }, client: TEST_CLIENT });
     assert.equal(bad.ok ? '' : bad.error, 'invalid_payload');
-    const early = await clientAck(c, 'shell:output', { shellId: 'x', data: 'hi' });
+    const early = await clientAck(c, 'shell:output', { shellId: 'x', seq: 1, data: 'hi' });
     assert.equal(early.ok ? '' : early.error, 'unauthorized');
   });
 });

@@ -60,11 +60,41 @@ describe('E-5..E-10: the support client over the sockets', () => {
     assert.deepEqual(await typed, { shellId, data: 'echo hi\r' });
     assert.equal((await logged).summary, 'Bob ran: echo hi');
     const shown = nextEvent(c.tech, 'client:shell-output');
-    valueOf(await clientAck(c.client, 'shell:output', { shellId, data: 'hi\r\n' }));
-    assert.deepEqual(await shown, { sessionId: c.sessionId, shellId, data: 'hi\r\n' });
+    valueOf(await clientAck(c.client, 'shell:output', { shellId, seq: 1, data: 'hi\r\n' }));
+    assert.deepEqual(await shown, { sessionId: c.sessionId, shellId, seq: 1, data: 'hi\r\n' });
     const outputLogged = nextEvent(c.tech, 'activity:created', (a) => a.action === 'client.shell_output');
     valueOf(await emitAck(c.tech, 'client:shell-input', { sessionId: c.sessionId, shellId, data: 'exit\r' }));
     assert.match((await outputLogged).summary, /4 bytes: "hi"/);
+  });
+
+  test('E-15: a console that came back asks for the output again; chunks sent again reach it but are counted once', async () => {
+    const c = await connected();
+    await answer(c, 'shell', true);
+    const { shellId } = valueOf(await emitAck(c.tech, 'client:shell-open', { sessionId: c.sessionId, cols: 80, rows: 24 }));
+    valueOf(await clientAck(c.client, 'shell:output', { shellId, seq: 1, data: 'one\r\n' }));
+    valueOf(await clientAck(c.client, 'shell:output', { shellId, seq: 2, data: 'two\r\n' }));
+
+    // The client answers the replay request by sending what came after the console's last chunk.
+    c.client.on('shell:replay', (p, ack) => {
+      ack({ ok: true, value: { alive: p.shellId === shellId } });
+      if (p.shellId === shellId) void clientAck(c.client, 'shell:output', { shellId, seq: p.afterSeq + 1, data: 'two\r\n' });
+    });
+    const again = nextEvent(c.tech, 'client:shell-output');
+    assert.deepEqual(valueOf(await emitAck(c.tech, 'client:shell-attach', { sessionId: c.sessionId, shellId, afterSeq: 1 })), {
+      alive: true,
+    });
+    assert.deepEqual(await again, { sessionId: c.sessionId, shellId, seq: 2, data: 'two\r\n' });
+    assert.deepEqual(valueOf(await emitAck(c.tech, 'client:shell-attach', { sessionId: c.sessionId, shellId: 'gone', afterSeq: 0 })), {
+      alive: false,
+    });
+
+    const outputLogged = nextEvent(c.tech, 'activity:created', (a) => a.action === 'client.shell_output');
+    valueOf(await emitAck(c.tech, 'client:shell-input', { sessionId: c.sessionId, shellId, data: 'ls\r' }));
+    assert.match((await outputLogged).summary, /10 bytes: "one two"/, 'the chunk sent twice counts once');
+
+    const exited = nextEvent(c.tech, 'activity:created', (a) => a.action === 'client.shell_exited');
+    valueOf(await clientAck(c.client, 'shell:exited', { shellId, code: null, reason: 'connection_lost' }));
+    assert.match((await exited).summary, /the connection did not come back in time/);
   });
 
   test('E-7: a denied capability stays refused by the server, whatever the console or the client sends', async () => {
@@ -74,7 +104,7 @@ describe('E-5..E-10: the support client over the sockets', () => {
     assert.equal(open.ok ? '' : open.error, 'forbidden');
     const input = await emitAck(c.tech, 'client:shell-input', { sessionId: c.sessionId, shellId: 'guess', data: 'id\r' });
     assert.equal(input.ok ? '' : input.error, 'forbidden');
-    const output = await clientAck(c.client, 'shell:output', { shellId: 'guess', data: 'secret' });
+    const output = await clientAck(c.client, 'shell:output', { shellId: 'guess', seq: 1, data: 'secret' });
     assert.equal(output.ok ? '' : output.error, 'forbidden');
     const send = await emitAck(c.tech, 'client:file-send', { sessionId: c.sessionId, name: 'a.txt', size: 1 });
     assert.equal(send.ok ? '' : send.error, 'forbidden', 'files were never asked for');

@@ -143,7 +143,7 @@ describe('U-*: unattended devices over the sockets', () => {
     const { shellId } = valueOf(await emitAck(team.bob.socket, 'client:shell-open', { sessionId, cols: 80, rows: 24 }));
     assert.equal((await opened).shellId, shellId);
     const shown = nextEvent(team.bob.socket, 'client:shell-output');
-    valueOf(await clientAck(socket, 'shell:output', { shellId, data: 'uptime 3 days\r\n' }));
+    valueOf(await clientAck(socket, 'shell:output', { shellId, seq: 1, data: 'uptime 3 days\r\n' }));
     assert.equal((await shown).data, 'uptime 3 days\r\n');
     const files = await emitAck(team.bob.socket, 'client:file-send', { sessionId, name: 'a.txt', size: 1 });
     assert.equal(files.ok ? '' : files.error, 'forbidden', 'files are not among the channel’s unattended capabilities');
@@ -156,7 +156,7 @@ describe('U-*: unattended devices over the sockets', () => {
     const done = valueOf(await emitAck(team.bob.socket, 'device:disconnect', { connectionId: connection.id }));
     assert.equal(done.endReason, 'ended by Bob');
     assert.match((await ended).message, /ended by Bob/);
-    const after = await clientAck(socket, 'shell:output', { shellId, data: 'late' });
+    const after = await clientAck(socket, 'shell:output', { shellId, seq: 2, data: 'late' });
     assert.equal(after.ok ? '' : after.error, 'not_found');
 
     const endedBehind = valueOf(await emitAck(team.bob.socket, 'device:session-connection', { sessionId }));

@@ -195,6 +195,28 @@ export function escalationContract(getStore: () => Store): void {
       assert.deepEqual(await store.finishClientTransfer(t.id), { ...t, name: 'r.txt', size: 4, nextIndex: 1, bytes: 4, done: true });
     });
 
+    test('E-22: shell output is counted once per seq, taken once, and what is left comes with the close', async () => {
+      const { store, c } = await seeded();
+      const shellId = uid('sh');
+      await store.openShellJournal({ shellId, sessionId: c.sessionId, clientId: c.id });
+      assert.equal(await store.takeShellOutput(shellId), undefined, 'no output yet');
+      assert.equal(await store.addShellOutput(shellId, 1, 4, 'one ', 6), true);
+      assert.equal(await store.addShellOutput(shellId, 1, 4, 'one ', 6), false, 'a chunk sent again is not counted again');
+      assert.equal(await store.addShellOutput(shellId, 2, 9, 'two three', 6), true);
+      assert.equal(await store.addShellOutput(shellId, 3, 5, 'four ', 6), true);
+      assert.deepEqual(await store.takeShellOutput(shellId), { bytes: 18, head: 'one two thre' }, 'the head stops at twice its length');
+      assert.equal(await store.takeShellOutput(shellId), undefined, 'taken once');
+      assert.equal(await store.addShellOutput(shellId, 3, 5, 'four ', 6), false);
+      assert.equal(await store.addShellOutput(shellId, 4, 3, 'end', 6), true);
+      assert.deepEqual(await store.closeShellJournal(shellId), { bytes: 3, head: 'end' });
+      assert.equal(await store.addShellOutput(shellId, 5, 1, 'x', 6), false, 'a closed shell counts nothing');
+      const other = uid('sh');
+      await store.openShellJournal({ shellId: other, sessionId: c.sessionId, clientId: c.id });
+      await store.addShellOutput(other, 1, 1, 'x', 6);
+      await store.deleteShellJournalsOf(c.id);
+      assert.equal(await store.closeShellJournal(other), undefined);
+    });
+
     test('E-8: transfers are deleted one by one or all of a client', async () => {
       const { store, c } = await seeded();
       const [x, y] = [transfer(c), transfer(c)];

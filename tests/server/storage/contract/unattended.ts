@@ -238,7 +238,7 @@ export function unattendedContract(getStore: () => Store): void {
       await store.endSupportClient(c.id, T0 + 1);
       assert.equal(await store.resumeSupportClient(c.id, 'wrong', T0 + 2), false);
       assert.equal(await store.resumeSupportClient(c.id, 'resume-hash', T0 + 3), true);
-      assert.deepEqual(await store.findSupportClient(c.id), { ...c, connectedAt: T0 + 3, endedAt: null });
+      assert.deepEqual(await store.findSupportClient(c.id), { ...c, connectedAt: T0 + 3, endedAt: null, resumable: true });
       await store.setSupportClientResume(c.id, null);
       assert.equal(await store.resumeSupportClient(c.id, 'resume-hash', T0 + 4), false);
     });
