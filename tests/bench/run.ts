@@ -80,9 +80,10 @@ try {
     console.log(`${''.padStart(13)} | ratio of each round: ${each.join(', ')}`);
   }
   printCobrowse(await runCobrowseStream(ours, seconds));
-  // BENCH_COBROWSE_SESSIONS: concurrent co-browse sessions (one fresh server each run would be fairer; this shares one).
+  // BENCH_COBROWSE_SESSIONS: concurrent co-browse sessions (one fresh server each run would be fairer; this
+  // shares one, with fresh technicians per run so sessions left open before do not count against T-6).
   const loads = [];
-  for (const n of (process.env.BENCH_COBROWSE_SESSIONS ?? '10').split(',').map(Number)) {
+  for (const n of (process.env.BENCH_COBROWSE_SESSIONS ?? '1,50').split(',').map(Number)) {
     loads.push(await runCobrowseLoad(ours, n, seconds, Number(process.env.BENCH_COBROWSE_ROWS ?? 200)));
   }
   printLoad(loads);
