@@ -11,6 +11,7 @@ import { runChat, type ChatRun, type Target } from './chat-latency.js';
 import { printCobrowse, runCobrowseStream } from './cobrowse-stream.js';
 import { printLoad, runCobrowseLoad } from './cobrowse-load.js';
 import { runJoins } from './join-latency.js';
+import { printRecorderCost, runRecorderCost } from './recorder-cost.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number);
@@ -87,6 +88,7 @@ try {
     loads.push(await runCobrowseLoad(ours, n, seconds, Number(process.env.BENCH_COBROWSE_ROWS ?? 200)));
   }
   printLoad(loads);
+  printRecorderCost(await runRecorderCost(Number(process.env.BENCH_RECORDER_ROWS ?? 2000), rounds));
 } finally {
   bare.stop();
   await ours.stop();
