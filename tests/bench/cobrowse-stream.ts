@@ -11,6 +11,7 @@
  */
 import { gzipSync as fflateGzip, strToU8 } from 'fflate';
 import { pack } from '@rrweb/packer';
+import type { WebSocket } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { allowView, captureFrames, cobrowseBatches, joinByLink, waitForReplay } from '../e2e/cobrowse-steps.js';
@@ -29,8 +30,9 @@ export interface CobrowseFigures {
 
 /**
  * One step of the script every STEP_MS: longer than rrweb's slowest throttle (mouse moves are
- * emitted at most every 500 ms), so each step's events leave in the same batches every run and the
- * byte figures do not depend on how fast the machine is. The earlier loop went as fast as the
+ * emitted at most every 500 ms), and the mouse moves only after the change's batch has left, so each
+ * step's events leave in the same batches every run and the byte figures do not depend on how fast
+ * the machine is. The earlier loop went as fast as the
  * replay came back (so its bytes per minute followed the latency), and counted whatever was sent,
  * including a snapshot that a second watch ask sometimes put inside the window (6,467 kB/min of
  * raw events with it, 381 without).
@@ -46,6 +48,14 @@ export async function runCobrowseStream(server: ServerProcess, seconds: number):
     const visitor = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
     const tech = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const frames = captureFrames(visitor);
+    const sockets: WebSocket[] = [];
+    visitor.on('websocket', (ws) => sockets.push(ws));
+    // The next co-browse batch the page sends (its socket.io text packet comes first).
+    const nextBatch = () =>
+      sockets.at(-1)!.waitForEvent('framesent', {
+        predicate: ({ payload }) => typeof payload === 'string' && payload.startsWith('451-/widget,'),
+        timeout: 10_000,
+      });
     await joinByLink(tech, visitor, server, '/large.html', { rows: '2000' });
     await allowView(tech, visitor);
     await waitForReplay(tech, 'P-01999', 60_000);
@@ -65,9 +75,12 @@ export async function runCobrowseStream(server: ServerProcess, seconds: number):
         },
         [mark, (i % 10) * 40] as const,
       );
-      await visitor.mouse.move(100 + (i % 20) * 30, 200 + (i % 7) * 20, { steps: 4 });
       await waitForReplay(tech, mark, 10_000);
       latencies.push(Date.now() - sentAt);
+      // Apart from the change, so the two never share a batch in one run and not in another.
+      const moved = nextBatch();
+      await visitor.mouse.move(100 + (i % 20) * 30, 200 + (i % 7) * 20, { steps: 4 });
+      await moved;
       // The script's pace: the next step at its time (a slow replay delays it, never the count).
       const next = began + (i + 1) * STEP_MS - Date.now();
       if (next > 0) await visitor.waitForTimeout(next);

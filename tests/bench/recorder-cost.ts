@@ -7,7 +7,7 @@
  * around the changes; the pauses between steps are idle and not counted. Each round loads the page
  * afresh; rounds alternate (the order rotating), a warm-up round is dropped, the median is shown.
  * The page's own work (style, layout of the changes) is in every figure, so the recorder's share is
- * the difference to `none`. BENCH_RECORDER_PROFILE=1 adds a CPU profile of our pipeline's changes.
+ * the difference to `none`. BENCH_RECORDER_PROFILE=ours:changes (or plain:start, ...) adds a CPU profile.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -29,6 +29,8 @@ interface Round {
   snapshot: Cost;
   changes: Cost;
   frames: number;
+  /** Compressed bytes our pipeline sent for the changes. */
+  bytes: number;
   events: number;
 }
 
@@ -85,7 +87,7 @@ async function round(page: Page, kind: Kind, rows: number, steps: number, gap: n
   const counts = await page.evaluate(
     ([s, g]) =>
       (
-        window as unknown as { recorderBench: { mutate(s: number, g: number): Promise<{ frames: number; events: number }> } }
+        window as unknown as { recorderBench: { mutate(s: number, g: number): Promise<{ frames: number; bytes: number; events: number }> } }
       ).recorderBench.mutate(s, g),
     [steps, gap] as const,
   );
@@ -96,19 +98,32 @@ async function round(page: Page, kind: Kind, rows: number, steps: number, gap: n
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Self time per function of our pipeline's changes, the top `top` lines. */
-async function profile(page: Page, rows: number, steps: number, gap: number, top = 12): Promise<string[]> {
+/** Self time per function of a recorder's start or changes, the top `top` lines. */
+async function profile(
+  page: Page,
+  kind: Kind,
+  phase: 'start' | 'changes',
+  rows: number,
+  steps: number,
+  gap: number,
+  top = Number(process.env.BENCH_RECORDER_PROFILE_TOP ?? 14),
+): Promise<string[]> {
   await page.goto(`${ORIGIN}/?rows=${rows}`);
   await page.waitForFunction(() => document.querySelector('#count')?.textContent !== '…');
-  await page.evaluate(() => (window as unknown as { recorderBench: { start(k: string): Promise<void> } }).recorderBench.start('ours'));
+  const startIt = () =>
+    page.evaluate((k) => (window as unknown as { recorderBench: { start(k: string): Promise<void> } }).recorderBench.start(k), kind);
+  if (phase === 'changes') await startIt();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.evaluate(
-    ([s, g]) => (window as unknown as { recorderBench: { mutate(s: number, g: number): Promise<unknown> } }).recorderBench.mutate(s, g),
-    [steps, gap] as const,
-  );
+  if (phase === 'start') await startIt();
+  else {
+    await page.evaluate(
+      ([s, g]) => (window as unknown as { recorderBench: { mutate(s: number, g: number): Promise<unknown> } }).recorderBench.mutate(s, g),
+      [steps, gap] as const,
+    );
+  }
   const { profile: p } = await cdp.send('Profiler.stop');
   const dt = new Map<number, number>();
   (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
@@ -153,9 +168,12 @@ export async function runRecorderCost(rows: number, rounds: number, steps = 100,
       snapshot: cost(all[kind].map((x) => x.snapshot)),
       changes: cost(all[kind].map((x) => x.changes)),
       frames: median(all[kind].map((x) => x.frames)),
+      bytes: median(all[kind].map((x) => x.bytes)),
       events: median(all[kind].map((x) => x.events)),
     });
-    const prof = process.env.BENCH_RECORDER_PROFILE ? await profile(page, rows, steps, gap) : [];
+    // BENCH_RECORDER_PROFILE=ours:changes (or plain:start, ...).
+    const [kind, phase] = (process.env.BENCH_RECORDER_PROFILE ?? '').split(':') as [Kind, 'start' | 'changes'];
+    const prof = kind ? await profile(page, kind, phase ?? 'changes', rows, steps, gap) : [];
     return { rows, steps, rounds, median: { ours: med('ours'), plain: med('plain'), none: med('none') }, profile: prof };
   } finally {
     await browser.close();
@@ -171,7 +189,7 @@ export function printRecorderCost(f: RecorderFigures): void {
     `(median of ${f.rounds} alternating rounds, fresh page each; "script" is the JavaScript part of the tasks, "all" adds style, layout, paint, GC)`,
   );
   // The start's script time reads 0 (CDP does not count it there), so only its whole task time is shown.
-  console.log('recorder                   | start: all ms | changes: all ms | script ms | events | frames');
+  console.log('recorder                   | start: all ms | changes: all ms | script ms | events | frames | kB sent');
   const rows: [string, Round][] = [
     ['none (the page alone)', none],
     ['plain rrweb.record', plain],
@@ -179,7 +197,7 @@ export function printRecorderCost(f: RecorderFigures): void {
   ];
   for (const [name, r] of rows) {
     console.log(
-      `${name.padEnd(26)} | ${ms(r.snapshot.task, 13)} | ${ms(r.changes.task, 15)} | ${ms(r.changes.script, 9)} | ${String(r.events).padStart(6)} | ${String(r.frames).padStart(6)}`,
+      `${name.padEnd(26)} | ${ms(r.snapshot.task, 13)} | ${ms(r.changes.task, 15)} | ${ms(r.changes.script, 9)} | ${String(r.events).padStart(6)} | ${String(r.frames).padStart(6)} | ${(r.bytes / 1000).toFixed(1).padStart(7)}`,
     );
   }
   const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
@@ -187,7 +205,7 @@ export function printRecorderCost(f: RecorderFigures): void {
   console.log(
     `ours vs plain rrweb.record: changes script ${x(ours.changes.script, plain.changes.script)} (the recorders' own share, minus the page's: ${x(share(ours), share(plain))}), all ${x(ours.changes.task, plain.changes.task)}; start (snapshot) all ${x(ours.snapshot.task, plain.snapshot.task)}`,
   );
-  if (f.profile.length) console.log(`our pipeline's changes, self time:\n${f.profile.join('\n')}`);
+  if (f.profile.length) console.log(`${process.env.BENCH_RECORDER_PROFILE}, self time:\n${f.profile.join('\n')}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,6 +10,7 @@ import { startCobrowse } from '../../src/cobrowse/cobrowse-session.js';
 import '../../demo/site-src/large-page.js';
 
 let frames = 0;
+let bytes = 0;
 let events: unknown[] = [];
 let onFrame: () => void = () => undefined;
 /** Resolves at the next frame our pipeline hands to its sink. */
@@ -32,8 +33,9 @@ function begin(kind: 'ours' | 'plain' | 'none'): void {
   startCobrowse({
     sessionId: '00000000-0000-7000-8000-000000000000',
     technician: 'Bench',
-    send: () => {
+    send: (frame) => {
       frames++;
+      bytes += frame.data.byteLength;
       onFrame();
     },
     onStop: () => undefined,
@@ -48,7 +50,9 @@ const turn = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * is a batch of its own in our pipeline): a heading text, a row's class, a row added and one
  * removed, a price changed, a field typed into, and a scroll. Ends once the last step's batch left.
  */
-async function mutate(steps: number, gap: number): Promise<{ frames: number; events: number }> {
+async function mutate(steps: number, gap: number): Promise<{ frames: number; bytes: number; events: number }> {
+  frames = 0;
+  bytes = 0;
   const h1 = document.querySelector('h1')!;
   const body = document.querySelector('tbody')!;
   const field = document.querySelector('input')!;
@@ -70,7 +74,7 @@ async function mutate(steps: number, gap: number): Promise<{ frames: number; eve
   }
   // Our last batch may still be compressing: wait for it to leave.
   if (frames > 0) await Promise.race([nextFrame(), turn(gap)]);
-  const counts = { frames, events: events.length };
+  const counts = { frames, bytes, events: events.length };
   events = [];
   return counts;
 }
