@@ -2,7 +2,8 @@
  * Recorder main-thread time, for `npm run bench` (or alone: `tsx tests/bench/recorder-cost.ts`):
  * in one Chromium, on the same catalogue page (BENCH_RECORDER_ROWS, default 2,000 rows: 10,000
  * elements) and the same scripted changes, the main-thread time of our co-browse pipeline against
- * plain `rrweb.record` and against no recorder at all. Main-thread time is the renderer's
+ * plain `rrweb.record` (an emit that keeps the events; and one that turns each into JSON, as any
+ * sender must) and against no recorder at all. Main-thread time is the renderer's
  * `TaskDuration` from CDP `Performance.getMetrics`, read around the start (the full snapshot) and
  * around the changes; the pauses between steps are idle and not counted. Each round loads the page
  * afresh; rounds alternate (the order rotating), a warm-up round is dropped, the median is shown.
@@ -15,7 +16,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 
-const KINDS = ['ours', 'plain', 'none'] as const;
+const KINDS = ['ours', 'plain', 'plain-json', 'none'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Main-thread ms of one phase: all tasks, and the script part of them. */
@@ -155,7 +156,7 @@ export async function runRecorderCost(rows: number, rounds: number, steps = 100,
       return route.fulfill({ contentType: 'text/html', body: html });
     });
     const page = await context.newPage();
-    const all: Record<Kind, Round[]> = { ours: [], plain: [], none: [] };
+    const all: Record<Kind, Round[]> = { ours: [], plain: [], 'plain-json': [], none: [] };
     for (let r = 0; r <= rounds; r++) {
       for (let k = 0; k < KINDS.length; k++) {
         const kind = KINDS[(k + r) % KINDS.length];
@@ -174,7 +175,13 @@ export async function runRecorderCost(rows: number, rounds: number, steps = 100,
     // BENCH_RECORDER_PROFILE=ours:changes (or plain:start, ...).
     const [kind, phase] = (process.env.BENCH_RECORDER_PROFILE ?? '').split(':') as [Kind, 'start' | 'changes'];
     const prof = kind ? await profile(page, kind, phase ?? 'changes', rows, steps, gap) : [];
-    return { rows, steps, rounds, median: { ours: med('ours'), plain: med('plain'), none: med('none') }, profile: prof };
+    return {
+      rows,
+      steps,
+      rounds,
+      median: { ours: med('ours'), plain: med('plain'), 'plain-json': med('plain-json'), none: med('none') },
+      profile: prof,
+    };
   } finally {
     await browser.close();
   }
@@ -193,6 +200,7 @@ export function printRecorderCost(f: RecorderFigures): void {
   const rows: [string, Round][] = [
     ['none (the page alone)', none],
     ['plain rrweb.record', plain],
+    ['plain, each event to JSON', f.median['plain-json']],
     ['ours (co-browse pipeline)', ours],
   ];
   for (const [name, r] of rows) {
@@ -204,6 +212,10 @@ export function printRecorderCost(f: RecorderFigures): void {
   const share = (r: Round) => r.changes.script - none.changes.script;
   console.log(
     `ours vs plain rrweb.record: changes script ${x(ours.changes.script, plain.changes.script)} (the recorders' own share, minus the page's: ${x(share(ours), share(plain))}), all ${x(ours.changes.task, plain.changes.task)}; start (snapshot) all ${x(ours.snapshot.task, plain.snapshot.task)}`,
+  );
+  const json = f.median['plain-json'];
+  console.log(
+    `ours vs plain rrweb.record turning each event into JSON (the least a sender does): changes script ${x(ours.changes.script, json.changes.script)}, start all ${x(ours.snapshot.task, json.snapshot.task)}`,
   );
   if (f.profile.length) console.log(`${process.env.BENCH_RECORDER_PROFILE}, self time:\n${f.profile.join('\n')}`);
 }

@@ -2,12 +2,14 @@
  * The page side of the recorder bench (bundled by `recorder-cost.ts`): the demo site's catalogue,
  * and three ways to record it, started from the bench by name: `ours` (the widget's co-browse
  * pipeline as it runs after Allow: record, scrub, blocked filter, batches, compression, frames to a
- * sink), `plain` (`rrweb.record` from `@rrweb/record` with defaults, an emit that keeps the events)
- * and `none`. The scripted mutations are the same for all three.
+ * sink), `plain` (`rrweb.record` from `@rrweb/record` with defaults, an emit that keeps the events),
+ * `plain-json` (the same, keeping each event as JSON: the least any sender of it must do) and `none`. The scripted mutations are the same for all three.
  */
 import { record } from '@rrweb/record';
 import { startCobrowse } from '../../src/cobrowse/cobrowse-session.js';
 import '../../demo/site-src/large-page.js';
+
+type Kind = 'ours' | 'plain' | 'plain-json' | 'none';
 
 let frames = 0;
 let bytes = 0;
@@ -21,14 +23,15 @@ const nextFrame = () => new Promise<void>((resolve) => (onFrame = resolve));
  * the page's script time); resolves once the snapshot has left (ours compresses it off the main
  * thread first).
  */
-async function start(kind: 'ours' | 'plain' | 'none'): Promise<void> {
+async function start(kind: Kind): Promise<void> {
   await turn(0);
   begin(kind);
   if (kind === 'ours') await nextFrame();
 }
 
-function begin(kind: 'ours' | 'plain' | 'none'): void {
+function begin(kind: Kind): void {
   if (kind === 'plain') record({ emit: (e) => void events.push(e) });
+  if (kind === 'plain-json') record({ emit: (e) => void events.push(JSON.stringify(e)) });
   if (kind !== 'ours') return;
   startCobrowse({
     sessionId: '00000000-0000-7000-8000-000000000000',
