@@ -44,18 +44,31 @@ export function stripQuery(href: string): string {
 }
 
 function scrubAttributes(tag: string, attributes: Attributes): void {
+  // Most elements are not fields: only a placeholder can carry what was typed for them. (A full
+  // snapshot passes every element of the page through here, so the common case is one lookup.)
+  if (!FIELDS.has(tag)) {
+    if (typeof attributes.placeholder === 'string') attributes.placeholder = maskText(attributes.placeholder);
+    return;
+  }
   for (const name of FIELD_ATTRIBUTES) {
     const value = attributes[name];
-    if (typeof value !== 'string') continue;
-    if (name === 'placeholder' || FIELDS.has(tag)) attributes[name] = maskText(value);
+    if (typeof value === 'string') attributes[name] = maskText(value);
   }
 }
 
 function scrubNode(node: SerializedNode, parentTag: string): void {
-  if (node.type === NODE.Text && TEXT_PRIVATE.has(parentTag) && node.textContent) node.textContent = maskText(node.textContent);
-  const tag = (node.tagName ?? '').toLowerCase();
-  if (node.type === NODE.Element && node.attributes) scrubAttributes(tag, node.attributes);
-  for (const child of node.childNodes ?? []) scrubNode(child, node.type === NODE.Element ? tag : parentTag);
+  if (node.type === NODE.Text) {
+    if (node.textContent && TEXT_PRIVATE.has(parentTag)) node.textContent = maskText(node.textContent);
+    return;
+  }
+  let tag = parentTag;
+  if (node.type === NODE.Element) {
+    tag = (node.tagName ?? '').toLowerCase();
+    if (node.attributes) scrubAttributes(tag, node.attributes);
+  }
+  const children = node.childNodes;
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) scrubNode(children[i], tag);
 }
 
 const tagOf = (node: Node | null | undefined): string => (node instanceof Element ? node.tagName.toLowerCase() : '');

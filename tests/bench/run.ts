@@ -11,6 +11,7 @@ import { runChat, type ChatRun, type Target } from './chat-latency.js';
 import { printCobrowse, runCobrowseStream } from './cobrowse-stream.js';
 import { printLoad, runCobrowseLoad } from './cobrowse-load.js';
 import { runJoins } from './join-latency.js';
+import { printRecorderCost, runRecorderCost } from './recorder-cost.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number);
@@ -80,12 +81,14 @@ try {
     console.log(`${''.padStart(13)} | ratio of each round: ${each.join(', ')}`);
   }
   printCobrowse(await runCobrowseStream(ours, seconds));
-  // BENCH_COBROWSE_SESSIONS: concurrent co-browse sessions (one fresh server each run would be fairer; this shares one).
+  // BENCH_COBROWSE_SESSIONS: concurrent co-browse sessions (one fresh server each run would be fairer; this
+  // shares one, with fresh technicians per run so sessions left open before do not count against T-6).
   const loads = [];
-  for (const n of (process.env.BENCH_COBROWSE_SESSIONS ?? '10').split(',').map(Number)) {
+  for (const n of (process.env.BENCH_COBROWSE_SESSIONS ?? '1,50').split(',').map(Number)) {
     loads.push(await runCobrowseLoad(ours, n, seconds, Number(process.env.BENCH_COBROWSE_ROWS ?? 200)));
   }
   printLoad(loads);
+  printRecorderCost(await runRecorderCost(Number(process.env.BENCH_RECORDER_ROWS ?? 2000), rounds));
 } finally {
   bare.stop();
   await ours.stop();

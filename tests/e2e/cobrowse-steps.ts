@@ -26,6 +26,8 @@ export interface CapturedBatch {
   batch: number;
   full: boolean;
   json: string;
+  /** What its frames cost on the WebSocket: each part's text packet and binary attachment. */
+  wireBytes: number;
 }
 
 /** Decodes one recording's batches in order, synchronously, with Node's zlib (independent of the console's decoder). */
@@ -49,7 +51,7 @@ class NodeBatchDecoder {
  * batch before them, back to a full one.
  */
 export function cobrowseBatches(frames: readonly SentFrame[]): CapturedBatch[] {
-  const streams = new Map<string, { assembler: FrameAssembler; decoder: NodeBatchDecoder }>();
+  const streams = new Map<string, { assembler: FrameAssembler; decoder: NodeBatchDecoder; wire: number }>();
   const out: CapturedBatch[] = [];
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
@@ -57,10 +59,14 @@ export function cobrowseBatches(frames: readonly SentFrame[]): CapturedBatch[] {
     const frame = readCobrowseFrame(frames[i + 1]);
     if (!frame) continue;
     const key = `${frame.sessionId}:${frame.recording}`;
-    const at = streams.get(key) ?? { assembler: new FrameAssembler(), decoder: new NodeBatchDecoder() };
+    const at = streams.get(key) ?? { assembler: new FrameAssembler(), decoder: new NodeBatchDecoder(), wire: 0 };
     streams.set(key, at);
+    if (frame.part === 0) at.wire = 0;
+    at.wire += Buffer.byteLength(f) + frames[i + 1].length;
     const batch = at.assembler.add(frame);
-    if (batch) out.push({ recording: batch.recording, batch: batch.batch, full: batch.full, json: at.decoder.decode(batch) });
+    if (batch) {
+      out.push({ recording: batch.recording, batch: batch.batch, full: batch.full, json: at.decoder.decode(batch), wireBytes: at.wire });
+    }
   }
   return out;
 }

@@ -180,6 +180,36 @@ describe('C-7: every event is scrubbed before it is batched', () => {
     expect(out).to.include('public text').and.to.include('"title":"public"');
   });
 
+  it('reaches fields deep in a whole document, whatever the case of their tag', () => {
+    const node = {
+      type: 0,
+      childNodes: [
+        { type: 1, name: 'html' },
+        {
+          type: 2,
+          tagName: 'html',
+          attributes: {},
+          childNodes: [
+            {
+              type: 2,
+              tagName: 'body',
+              attributes: {},
+              childNodes: [
+                { type: 2, tagName: 'INPUT', attributes: { value: 'secret-1', 'aria-valuetext': 'secret-2' }, childNodes: [] },
+                { type: 2, tagName: 'li', attributes: { value: '3' }, childNodes: [{ type: 3, textContent: 'public item' }] },
+                { type: 2, tagName: 'TEXTAREA', attributes: {}, childNodes: [{ type: 3, textContent: 'secret-3' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const out = JSON.stringify(scrubEvent({ type: 2, data: { node } }, none));
+    expect(out).not.to.match(/secret/);
+    // Only fields' values are private: a list item's number is not.
+    expect(out).to.include('"value":"3"').and.to.include('public item');
+  });
+
   it('masks values in attribute changes and added nodes, looked up by node id', () => {
     const input = document.createElement('input');
     const select = document.createElement('select');
