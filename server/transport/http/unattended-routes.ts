@@ -3,32 +3,15 @@
  * unattended access, what members may use on its devices, and its channel key (admins only; the
  * key is answered once, when made). Bodies are validated first.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import * as v from 'valibot';
-import { fail, LIMITS, UnattendedSettingsSchema, type Result } from '../../../src/protocol/index.js';
-import type { Technician } from '../../core/model.js';
+import type { FastifyInstance } from 'fastify';
+import { UnattendedSettingsSchema } from '../../../src/protocol/index.js';
 import type { TechnicianAuth } from '../../core/services/technician-auth.js';
 import type { UnattendedAdmin } from '../../core/services/unattended-admin.js';
-import { validate } from '../validate.js';
-import { AUTH_COOKIE } from './auth-cookie.js';
-import { sendResult } from './send-result.js';
-
-const NoBody = v.union([v.undefined(), v.null(), v.strictObject({})]);
+import { NoBody, technicianRoute } from './technician-route.js';
 
 /** Registers the unattended-access admin routes. */
 export function unattendedRoutes(app: FastifyInstance, auth: TechnicianAuth, admin: UnattendedAdmin): void {
-  const route =
-    <S extends v.GenericSchema>(
-      schema: S,
-      handler: (tech: Technician, body: v.InferOutput<S>, channelId: string) => Promise<Result<unknown>>,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const tech = await auth.authenticate(request.cookies[AUTH_COOKIE]);
-      if (!tech) return sendResult(reply, fail('unauthorized', 'Sign in first.'));
-      const body = validate(schema, request.body, LIMITS.httpBodyBytes);
-      if (!body.ok) return sendResult(reply, body);
-      return sendResult(reply, await handler(tech, body.value, (request.params as { id?: string }).id ?? ''));
-    };
+  const route = technicianRoute(auth);
 
   app.get(
     '/api/channels/:id/unattended',
