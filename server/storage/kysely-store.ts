@@ -24,13 +24,14 @@ import type { Database } from './schema.js';
 
 /**
  * Builds a {@link Store} over an open, migrated database; `close` destroys it. `sqlite`, the
- * better-sqlite3 connection under a SQLite `db`, lets the chat path skip Kysely.
+ * better-sqlite3 connection under a SQLite `db`, lets the chat path (the session lookup and the
+ * append) skip Kysely.
  */
 export function kyselyStore(db: Kysely<Database>, sqlite?: SqliteDatabase): Store {
   return {
     ...technicianQueries(db),
     ...channelQueries(db),
-    ...sessionQueries(db),
+    ...sessionQueries(db, sqlite),
     ...messageQueries(db, sqlite),
     ...noteQueries(db),
     ...auditQueries(db, randomUUID),

@@ -50,3 +50,21 @@ export function prepareSync<R>(raw: SqliteDatabase, query: Compilable<R>, n: num
     return [];
   };
 }
+
+/**
+ * A read-only query with `n` slots that runs synchronously on SQLite's connection whenever no
+ * transaction is open on it, and through Kysely otherwise (or always, on PostgreSQL). Outside a
+ * transaction Kysely would run the very same statement on the same connection, only later and
+ * through its connection queue; inside one (another request's, between its awaits) the read must
+ * wait for it, as through Kysely, so that it never sees what that transaction may still roll back.
+ */
+export function precompileRead<R>(
+  db: Pick<Kysely<never>, 'executeQuery'>,
+  raw: SqliteDatabase | undefined,
+  query: Compilable<R>,
+  n: number,
+): (values: unknown[]) => Promise<R[]> {
+  const viaKysely = precompile(query, n);
+  const sync = raw && prepareSync(raw, query, n);
+  return (values) => (sync && !raw.inTransaction ? Promise.resolve(sync(values)) : viaKysely(db, values));
+}
