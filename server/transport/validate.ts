@@ -27,7 +27,10 @@ export function payloadBytes(value: unknown, limit: number, depth = 0): number {
       return Number.POSITIVE_INFINITY;
     case 'object':
       break;
-    default:
+    // JSON leaves these out.
+    case 'function':
+    case 'symbol':
+    case 'undefined':
       return 0;
   }
   if (value === null) return 4;
